@@ -1,0 +1,34 @@
+"""The app's pages, in navigation order (pure: no streamlit).
+
+Routing is Streamlit's `pages/` folder: a file `pages/<name>.py` is served at
+`/<name>` and `app.py` (the home page) at `/`. Streamlit's own file-name list is
+hidden (`client.showSidebarNavigation = false`); `ui.py` draws this list with
+translated labels and links that carry the language. A new page is a file in
+`pages/`, an entry here, and `<id>.nav` and `<id>.title` strings in `strings/{ja,en}/<id>.yaml`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    id: str  # catalogue keys <id>.nav (link label) and <id>.title (heading)
+    path: str  # script path relative to app.py
+    icon: str  # a Material Symbols icon for the link
+    params: tuple[str, ...]  # the state.PARAMS this page reads from the URL
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("home", "app.py", ":material/home:", ("lang",)),
+    PageSpec("industries", "pages/industries.py", ":material/factory:", ("lang", "industry")),
+    PageSpec("sources", "pages/sources.py", ":material/menu_book:", ("lang",)),
+)
+# Parameters every link carries from page to page; page-specific ones stay behind.
+GLOBAL_PARAMS: tuple[str, ...] = ("lang",)
+
+
+def page(page_id: str) -> PageSpec:
+    """The page registered under `page_id`."""
+    return next(p for p in PAGES if p.id == page_id)

@@ -1,0 +1,28 @@
+"""Selections and derived views over the data set (pure: no streamlit)."""
+
+from __future__ import annotations
+
+from genai_impact.model import Archetype, Dataset, Industry, Source
+
+
+def industries_by_archetype(ds: Dataset) -> list[tuple[Archetype, tuple[Industry, ...]]]:
+    """Each archetype (A, B, C, D, E1, E2) with its industries, both in the report's order."""
+    return [
+        (archetype, tuple(i for i in ds.industries if i.archetype == archetype.code))
+        for archetype in ds.archetypes
+    ]
+
+
+def default_industry(ds: Dataset) -> Industry:
+    """The industry shown when none is chosen: the report's first row."""
+    return min(ds.industries, key=lambda i: i.order)
+
+
+def report_source(ds: Dataset) -> Source:
+    """The report itself (the source every page's footer names)."""
+    return next(s for s in ds.sources if s.kind == "report")
+
+
+def official_sources(ds: Dataset) -> tuple[Source, ...]:
+    """The official statistics the map's numbers come from."""
+    return tuple(s for s in ds.sources if s.kind == "official_statistic")

@@ -1,0 +1,131 @@
+"""URL query parameters <-> view state, in one place (pure: no streamlit).
+
+The whole view lives in the URL so that a link reproduces it. Each parameter is
+described once in `PARAMS`; `parse_query_params` turns the raw query string
+into a `ViewState` plus notices for values it had to drop, and
+`to_query_params` writes a state back in canonical form (defaults omitted).
+
+Adding a filter later (archetypes, phases, impact types, compare, present...)
+means: a field on `ViewState`, a `Param` in `PARAMS`, and, when its valid
+values come from the data, an entry in the `choices` mapping the caller passes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from genai_impact.model import LANGS
+
+DEFAULT_LANG = "ja"
+# Longest bad value echoed back in a notice; the rest is cut.
+NOTICE_VALUE_MAX = 40
+# A well-formed id or code: what every value of every parameter must look like
+# before it is even looked up (ids are snake_case, codes like E1).
+_TOKEN = re.compile(r"[A-Za-z0-9_]{1,64}")
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """What the user is looking at, as carried by the URL."""
+
+    lang: str = DEFAULT_LANG
+    industry: str | None = None  # an industry id; None = the page's default
+
+
+@dataclass(frozen=True)
+class Param:
+    """One query parameter: its name (= the `ViewState` field) and its valid values.
+
+    `fixed` lists the valid values when they are known in code; otherwise the
+    caller passes them in `choices[name]` (ids from the data set).
+    """
+
+    name: str
+    notice_key: str  # catalogue key of the notice shown when a value is dropped
+    fixed: tuple[str, ...] = ()
+    multi: bool = False  # repeated key (?x=a&x=b) -> tuple of values
+
+
+PARAMS: tuple[Param, ...] = (
+    Param("lang", notice_key="common.notice.bad_lang", fixed=LANGS),
+    Param("industry", notice_key="common.notice.bad_industry"),
+)
+PARAM_NAMES: tuple[str, ...] = tuple(p.name for p in PARAMS)
+DEFAULTS = ViewState()
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A URL value that was dropped: `key` is the catalogue key, `value` the cleaned bad value."""
+
+    key: str
+    param: str
+    value: str
+
+
+def shown_value(raw: str) -> str:
+    """A bad value made safe to echo as plain text: no control characters, bounded length."""
+    cleaned = "".join(ch if ch.isprintable() else "?" for ch in raw)
+    if len(cleaned) > NOTICE_VALUE_MAX:
+        cleaned = cleaned[: NOTICE_VALUE_MAX - 1] + "…"
+    return cleaned
+
+
+def _values(raw: str | Sequence[str] | None) -> list[str]:
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        return [raw]
+    return [str(v) for v in raw]
+
+
+def parse_query_params(
+    params: Mapping[str, str | Sequence[str]],
+    choices: Mapping[str, Collection[str]] | None = None,
+    only: Iterable[str] | None = None,
+) -> tuple[ViewState, tuple[Notice, ...]]:
+    """Read the view state from query parameters; drop unknown or malformed values.
+
+    `params` maps a key to its value or list of values (repeated keys).
+    `choices` gives the valid values of data-driven parameters (e.g. industry ids);
+    a parameter without fixed values and without choices is not read.
+    `only` limits parsing to the parameters a page uses; others keep their default.
+    Keys that are not ours (Streamlit's `embed`, tracking tags...) are ignored.
+    """
+    choices = choices or {}
+    wanted = set(PARAM_NAMES if only is None else only)
+    updates: dict[str, object] = {}
+    notices: list[Notice] = []
+    for param in PARAMS:
+        if param.name not in wanted or param.name not in params:
+            continue
+        valid = param.fixed or tuple(choices.get(param.name, ()))
+        if not valid:
+            continue
+        values = _values(params[param.name])
+        good = [v for v in values if _TOKEN.fullmatch(v) and v in valid]
+        for bad in (v for v in values if v not in good):
+            notices.append(Notice(param.notice_key, param.name, shown_value(bad)))
+        if param.multi:
+            updates[param.name] = tuple(dict.fromkeys(good))
+        elif good:
+            updates[param.name] = good[-1]  # like st.query_params: the last one wins
+    return replace(DEFAULTS, **updates), tuple(notices)
+
+
+def to_query_params(
+    state: ViewState, only: Iterable[str] | None = None
+) -> dict[str, str | list[str]]:
+    """The canonical query parameters of `state`: default values are left out."""
+    wanted = set(PARAM_NAMES if only is None else only)
+    out: dict[str, str | list[str]] = {}
+    for param in PARAMS:
+        if param.name not in wanted:
+            continue
+        value = getattr(state, param.name)
+        if value == getattr(DEFAULTS, param.name) or value in (None, ()):
+            continue
+        out[param.name] = list(value) if param.multi else str(value)
+    return out
