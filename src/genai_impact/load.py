@@ -30,6 +30,9 @@ DEFAULT_DATA_DIR = Path(
     os.environ.get("GENAI_IMPACT_DATA_DIR") or Path(__file__).resolve().parents[2] / "data"
 )
 
+# libyaml's safe loader when present: same safe subset, ten times faster than pure Python
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 # file name -> its top-level list keys, in the order the files are checked
 FILES: dict[str, tuple[str, ...]] = {
     "sources.yaml": ("sources",),
@@ -97,7 +100,7 @@ def _read(path: Path, keys: tuple[str, ...], problems: list[Problem]) -> dict[st
         problems.append(Problem(name, "", f"cannot read file: {error}"))
         return None
     try:
-        doc = yaml.safe_load(text)
+        doc = yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         problems.append(Problem(name, "", _yaml_error_message(error)))
         return None

@@ -109,7 +109,9 @@ def _phases(c: Checker, rec: dict[str, Any], path: str) -> dict[str, PhaseEffect
             prov=c.prov_at(phase, "prov", phase_path),
             wording=c.sourced_texts(phase, "wording", phase_path),
         )
-    return out
+    if phase_ids is None:
+        return out
+    return {pid: out[pid] for pid in phase_ids if pid in out}  # the framework's order
 
 
 def _effects(c: Checker, phase: dict[str, Any], path: str) -> tuple[Effect, ...]:
