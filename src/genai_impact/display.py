@@ -52,8 +52,10 @@ def basis_badge(basis: str, lang: str) -> str:
 
 
 def provenance_button_label(prov: Provenance, lang: str) -> str:
-    """The label of the on-demand provenance control: the seed lines, or 'source'."""
-    return prov.lines_label() or t("common.prov.button", lang)
+    """The label of the on-demand provenance control: the basis badge and the seed lines."""
+    lines = prov.lines_label()
+    badge = basis_badge(prov.basis, lang)
+    return f"{badge} {lines}" if lines else badge
 
 
 def provenance_details(ds: Dataset, prov: Provenance, lang: str) -> str:

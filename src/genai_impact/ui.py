@@ -202,17 +202,21 @@ def note(markdown: str) -> None:
 
 
 def sourced_value(ctx: PageContext, markdown: str, prov: Provenance, key: str) -> None:
-    """A value, its basis badge, and its source details one click away."""
+    """A value followed by its basis badge, which opens the value's source details."""
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-        st.markdown(f"{markdown} {display.basis_badge(prov.basis, ctx.lang)}", width="content")
-        with st.popover(
-            display.provenance_button_label(prov, ctx.lang),
-            type="tertiary",
-            icon=":material/info:",
-            help=ctx.t("common.prov.help"),
-            key=f"prov-{key}",
-        ):
-            st.markdown(display.provenance_details(ctx.dataset, prov, ctx.lang))
+        st.markdown(markdown, width="content")
+        provenance_badge(ctx, prov, key)
+
+
+def provenance_badge(ctx: PageContext, prov: Provenance, key: str) -> None:
+    """The basis badge and seed lines of a value, as a button that opens its source details."""
+    with st.popover(
+        display.provenance_button_label(prov, ctx.lang),
+        type="tertiary",
+        help=ctx.t("common.prov.help"),
+        key=f"prov-{key}",
+    ):
+        st.markdown(display.provenance_details(ctx.dataset, prov, ctx.lang))
 
 
 def sourced_text(ctx: PageContext, text: SourcedText, key: str) -> None:
@@ -289,7 +293,7 @@ def archetype_groups(ctx: PageContext) -> None:
                                 "industry": industry.id,
                             },
                         )
-                        st.markdown(display.basis_badge(industry.prov.basis, lang), width="content")
+                        provenance_badge(ctx, industry.prov, f"{key}-{industry.id}")
 
 
 def _on_industry_change() -> None:
