@@ -1,0 +1,65 @@
+"""The layers point one way: only ui.py imports streamlit; pages are thin; no raw HTML."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from genai_impact import navigation
+
+REPO = Path(__file__).resolve().parents[1]
+PACKAGE = REPO / "src" / "genai_impact"
+PAGE_FILES = [REPO / "app.py", *sorted((REPO / "pages").glob("*.py"))]
+APP_FILES = [*PAGE_FILES, *sorted(PACKAGE.rglob("*.py"))]
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return names
+
+
+def imports_streamlit(path: Path) -> bool:
+    return any(m == "streamlit" or m.startswith("streamlit.") for m in imported_modules(path))
+
+
+def test_only_ui_imports_streamlit_in_the_package():
+    offenders = [p.name for p in sorted(PACKAGE.rglob("*.py")) if imports_streamlit(p)]
+    assert offenders == ["ui.py"]
+
+
+@pytest.mark.parametrize("page", PAGE_FILES, ids=lambda p: p.name)
+def test_pages_import_only_ui_and_pure_modules(page):
+    modules = imported_modules(page)
+    assert not imports_streamlit(page)
+    assert all(m.startswith("genai_impact") for m in modules), modules
+
+
+@pytest.mark.parametrize("path", APP_FILES, ids=lambda p: str(p.relative_to(REPO)))
+def test_no_raw_html(path):
+    text = path.read_text(encoding="utf-8")
+    for forbidden in ("unsafe_allow_html", "st.html", "components.v1", "st.components"):
+        assert forbidden not in text, f"{forbidden} in {path.name}"
+
+
+def test_pure_modules_do_not_import_ui():
+    offenders = [
+        p.name
+        for p in sorted(PACKAGE.rglob("*.py"))
+        if p.name != "ui.py" and "genai_impact.ui" in imported_modules(p)
+    ]
+    assert offenders == []
+
+
+def test_every_page_file_is_registered_and_every_registered_page_exists():
+    on_disk = {str(p.relative_to(REPO)) for p in PAGE_FILES}
+    registered = {page.path for page in navigation.PAGES}
+    assert on_disk == registered
