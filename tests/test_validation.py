@@ -306,6 +306,12 @@ CASES = [
         "unknown sector estat_code 'zzz'",
     ),
     (
+        edit("use_cases.yaml", lambda doc: doc["use_cases"][0].__setitem__("phases", [])),
+        "use_cases.yaml",
+        "use_cases[0].phases",
+        "empty list: needs at least one phase id",
+    ),
+    (
         framework("stages", put("phase", "marketing")),
         "framework.yaml",
         "stages[0].phase",

@@ -81,7 +81,12 @@ def _archetype(c: Checker, rec: dict[str, Any], path: str) -> Archetype:
         name=c.text_at(rec, "name", path),
         description=c.text_at(rec, "description", path),
         business_elements=c.refs(
-            rec, "business_elements", path, c.known.business_elements, "business element id"
+            rec,
+            "business_elements",
+            path,
+            c.known.business_elements,
+            "business element id",
+            non_empty=True,
         ),
         prov=c.prov_at(rec, "prov", path),
     )
@@ -104,15 +109,10 @@ def _phase(c: Checker, rec: dict[str, Any], path: str) -> Phase:
     phase_id = c.identifier(rec, "id", path)
     if phase_id is not None:
         c.ref(phase_id, PHASE_IDS, f"{path}.id", "phase id")
-    expected = (
-        c.sourced_text(rec["expected_effect"], f"{path}.expected_effect")
-        if ("expected_effect" in rec)
-        else None
-    )
     return Phase(
         id=phase_id,
         name=c.text_at(rec, "name", path),
-        expected_effect=expected,
+        expected_effect=c.sourced_text_at(rec, "expected_effect", path),
         industry_tendencies=c.sourced_texts(rec, "industry_tendencies", path),
         prov=c.prov_at(rec, "prov", path),
     )
@@ -138,15 +138,12 @@ def _effect_size(c: Checker, rec: dict[str, Any], path: str) -> EffectSize:
 
 
 def _impact_type(c: Checker, rec: dict[str, Any], path: str) -> ImpactType:
-    applies_to = (
-        c.sourced_text(rec["applies_to"], f"{path}.applies_to") if ("applies_to" in rec) else None
-    )
     return ImpactType(
         number=c.integer(rec, "number", path, lo=1, hi=6),
         name=c.text_at(rec, "name", path),
         level=c.choice(rec, "level", path, c.known.impact_levels, "impact level id"),
         description=c.texts(rec, "description", path),
-        applies_to=applies_to,
+        applies_to=c.sourced_text_at(rec, "applies_to", path),
         prov=c.prov_at(rec, "prov", path),
     )
 
@@ -164,42 +161,43 @@ def _direction(c: Checker, rec: dict[str, Any], path: str) -> Direction:
     )
 
 
-# list key -> (key that must be unique, required fields, optional fields, builder)
-FRAMEWORK_RECORDS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], Any]] = {
+# list key -> (keys unique within the list, required fields, optional fields, builder)
+FRAMEWORK_RECORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], Any]] = {
     "archetypes": (
-        "code",
+        ("code",),
         ("code", "name", "description", "business_elements", "prov"),
         (),
         _archetype,
     ),
-    "business_elements": ("id", ("id", "name", "prov"), (), _named(BusinessElement)),
+    "business_elements": (("id",), ("id", "name", "prov"), (), _named(BusinessElement)),
     "phases": (
-        "id",
+        ("id",),
         ("id", "name", "expected_effect", "industry_tendencies", "prov"),
         (),
         _phase,
     ),
-    "stages": ("id", ("id", "order", "name", "phase", "prov"), (), _stage),
-    "effect_kinds": ("id", ("id", "name", "prov"), (), _named(EffectKind)),
-    "effect_sizes": ("id", ("id", "rank", "name", "note"), (), _effect_size),
-    "impact_levels": ("id", ("id", "name", "prov"), (), _named(ImpactLevel)),
+    "stages": (("id", "order"), ("id", "order", "name", "phase", "prov"), (), _stage),
+    "effect_kinds": (("id",), ("id", "name", "prov"), (), _named(EffectKind)),
+    "effect_sizes": (("id",), ("id", "rank", "name", "note"), (), _effect_size),
+    "impact_levels": (("id",), ("id", "name", "prov"), (), _named(ImpactLevel)),
     "impact_types": (
-        "number",
+        ("number",),
         ("number", "name", "level", "description", "applies_to", "prov"),
         (),
         _impact_type,
     ),
-    "timings": ("id", ("id", "name"), (), _timing),
-    "directions": ("number", ("number", "name", "description", "prov"), (), _direction),
+    "timings": (("id",), ("id", "name"), (), _timing),
+    "directions": (("number",), ("number", "name", "description", "prov"), (), _direction),
 }
 
 
 def parse_framework(c: Checker, doc: dict[str, Any]) -> dict[str, tuple[Any, ...]]:
     """Every list of framework.yaml, keyed like the file (and like `Dataset`'s fields)."""
     parsed: dict[str, tuple[Any, ...]] = {}
-    for list_key, (unique_key, required, optional, build) in FRAMEWORK_RECORDS.items():
+    for list_key, (unique_keys, required, optional, build) in FRAMEWORK_RECORDS.items():
         items = c.items(doc, list_key, "")
-        c.unique_field(items, unique_key, unique_key)
+        for key in unique_keys:
+            c.unique_field(items, key, key)
         parsed[list_key] = tuple(
             build(c, c.record(node, path, required, optional), path) for node, path in items
         )
@@ -210,12 +208,4 @@ def parse_framework(c: Checker, doc: dict[str, Any]) -> dict[str, tuple[Any, ...
                 "phases",
                 f"missing phase {missing!r} (the app expects exactly: {', '.join(PHASE_IDS)})",
             )
-    _unique_stage_orders(c, doc)
     return parsed
-
-
-def _unique_stage_orders(c: Checker, doc: dict[str, Any]) -> None:
-    """The seven stages form one chain: no two share an `order`."""
-    if isinstance(doc.get("stages"), list):
-        items = [(n, f"stages[{i}]") for i, n in enumerate(doc["stages"])]
-        c.unique_field(items, "order", "stage order")

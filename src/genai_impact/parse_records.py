@@ -41,7 +41,6 @@ def parse_industries(c: Checker, doc: dict[str, Any]) -> tuple[Industry, ...]:
             rec, "business_elements", path, c.known.business_elements, "business element id"
         )
         _check_elements_match_archetype(c, rec, path, archetype, elements)
-        summary = rec.get("impact_summary")
         out.append(
             Industry(
                 id=c.identifier(rec, "id", path),
@@ -52,9 +51,7 @@ def parse_industries(c: Checker, doc: dict[str, Any]) -> tuple[Industry, ...]:
                 prov=c.prov_at(rec, "prov", path),
                 phases=_phases(c, rec, path),
                 impact_types=_impacts(c, rec, path),
-                impact_summary=c.sourced_text(summary, f"{path}.impact_summary")
-                if "impact_summary" in rec
-                else None,
+                impact_summary=c.sourced_text_at(rec, "impact_summary", path),
                 sectors=_sector_links(c, rec, path),
             )
         )
@@ -202,9 +199,9 @@ def parse_use_cases(c: Checker, doc: dict[str, Any]) -> tuple[UseCase, ...]:
                 id=c.identifier(rec, "id", path),
                 name=c.text_at(rec, "name", path),
                 directions=c.refs(
-                    rec, "directions", path, c.known.directions, "direction", number=True
+                    rec, "directions", path, c.known.directions, "direction", True, non_empty=True
                 ),
-                phases=c.refs(rec, "phases", path, c.known.phases, "phase id"),
+                phases=c.refs(rec, "phases", path, c.known.phases, "phase id", non_empty=True),
                 prov=c.prov_at(rec, "prov", path),
                 detail=c.text_at(rec, "detail", path),
             )

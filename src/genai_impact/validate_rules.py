@@ -216,9 +216,12 @@ class Checker:
         options: Sequence[Any] | None,
         what: str,
         number: bool = False,
+        non_empty: bool = False,
     ) -> tuple[Any, ...]:
-        """A list of references without repeats."""
+        """A list of references without repeats (and, if `non_empty`, at least one)."""
         items = self.items(rec, key, path)
+        if non_empty and isinstance(rec.get(key), list) and not items:
+            self.problem(_join(path, key), f"empty list: needs at least one {what}")
         values = [(self.ref(item, options, p, what, number), p) for item, p in items]
         self.unique(values, what)
         return tuple(v for v, _ in values)
@@ -272,6 +275,9 @@ class Checker:
             self.problem(_join(path, "prov"), "missing required field")
         prov = self.prov_at(node, "prov", path) if isinstance(node, dict) else None
         return SourcedText(text=text, prov=prov) if text and prov else None
+
+    def sourced_text_at(self, rec: dict[str, Any], key: str, path: str) -> SourcedText | None:
+        return self.sourced_text(rec[key], _join(path, key)) if key in rec else None
 
     def sourced_texts(self, rec: dict[str, Any], key: str, path: str) -> tuple[SourcedText, ...]:
         return tuple(self.sourced_text(item, p) for item, p in self.items(rec, key, path))
