@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -96,6 +97,18 @@ def test_python_dash_m_runs_the_cli() -> None:
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.startswith("ok: 2 industries, 2 sectors, 2 use cases")
+
+
+def test_data_dir_defaults_to_the_environment_variable() -> None:
+    env = {**os.environ, "GENAI_IMPACT_DATA_DIR": str(data_set_dir("minimal"))}
+    result = subprocess.run(
+        [sys.executable, "-m", "genai_impact", "validate"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert result.stdout.startswith("ok: 2 industries"), result.stderr
 
 
 # --- export json: the contract of docs/export-format.md --------------------------------
