@@ -140,6 +140,8 @@ def test_export_json_top_level_and_framework(
         "impact_types",
         "timings",
         "directions",
+        "map_axes",
+        "map_markers",
         "industries",
         "sectors",
         "use_cases",

@@ -37,11 +37,19 @@ STATED_ELEMENTS = {
 # Number of "－" (no expected effect) per row; every other row has none.
 STATED_DASHES = {"旅行": 1, "医療": 2, "介護": 2, "物流": 1}
 # 影響例 (3884-3945): industry -> impact types stated outright.
-STATED_IMPACTS = {"情報サービス": {1}, "医薬品": {2}, "エレクトロニクス": {3, 4}, "小売": {5}, "建設": {6}}
+STATED_IMPACTS = {
+    "情報サービス": {1},
+    "医薬品": {2},
+    "エレクトロニクス": {3, 4},
+    "小売": {5},
+    "建設": {6},
+}
 
 
 def test_nineteen_industries_in_report_order_and_archetype(ds) -> None:
-    got = {code: [i.name.ja for i in ds.industries if i.archetype == code] for code in STATED_MEMBERS}
+    got = {
+        code: [i.name.ja for i in ds.industries if i.archetype == code] for code in STATED_MEMBERS
+    }
     assert got == STATED_MEMBERS
     assert [i.order for i in ds.industries] == list(range(1, 20))
 
@@ -135,3 +143,15 @@ def test_every_direction_and_phase_has_a_use_case(ds) -> None:
     phases = {p for uc in ds.use_cases for p in uc.phases}
     assert directions == set(range(1, 8))
     assert phases == set(PHASE_IDS)
+
+
+def test_map_axes_and_rd_marker_as_the_report_defines_them(ds) -> None:
+    assert {a.axis: a.name.ja for a in ds.map_axes} == {
+        "x": "資本装備率",
+        "y": "ソフトウェア装備率",
+    }
+    assert (
+        ds.map_axis("x").definition.ja == "（当期末有形固定資産（土地除く））÷（期中平均従業員数）"
+    )
+    (marker,) = ds.map_markers
+    assert marker.threshold_percent == 3.06 and marker.prov.basis == "stated"

@@ -50,7 +50,9 @@ def _quotes(ds: Dataset) -> list[tuple[str, Text, Provenance]]:
         if a.prov.basis == "stated":
             out.append((f"archetype {a.code} description", a.description, a.prov))
     for p in ds.phases:
-        out.append((f"phase {p.id} expected effect", p.expected_effect.text, p.expected_effect.prov))
+        out.append(
+            (f"phase {p.id} expected effect", p.expected_effect.text, p.expected_effect.prov)
+        )
         for i, tend in enumerate(p.industry_tendencies):
             out.append((f"phase {p.id} tendency[{i}]", tend.text, tend.prov))
     for s in ds.stages:
@@ -69,6 +71,12 @@ def _quotes(ds: Dataset) -> list[tuple[str, Text, Provenance]]:
         out.append((f"direction {d.number} name", d.name, d.prov))
         for i, text in enumerate(d.description):
             out.append((f"direction {d.number} description[{i}]", text, d.prov))
+    for axis in ds.map_axes:
+        out.append((f"map axis {axis.id} name", axis.name, axis.prov))
+        out.append((f"map axis {axis.id} definition", axis.definition, axis.prov))
+    for marker in ds.map_markers:
+        out.append((f"map marker {marker.id} name", marker.name, marker.prov))
+        out.append((f"map marker {marker.id} definition", marker.definition, marker.prov))
     for sec in ds.sectors:
         out.append((f"sector {sec.id}", sec.name, sec.prov))
     for uc in ds.use_cases:

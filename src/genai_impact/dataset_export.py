@@ -186,6 +186,28 @@ def to_json_dict(ds: Dataset) -> dict[str, Any]:
             }
             for d in ds.directions
         ],
+        "map_axes": [
+            {
+                "id": a.id,
+                "axis": a.axis,
+                "name": _text(a.name),
+                "definition": _text(a.definition),
+                "low": _text(a.low),
+                "high": _text(a.high),
+                "prov": prov_json(a.prov),
+            }
+            for a in ds.map_axes
+        ],
+        "map_markers": [
+            {
+                "id": m.id,
+                "name": _text(m.name),
+                "definition": _text(m.definition),
+                "threshold_percent": m.threshold_percent,
+                "prov": prov_json(m.prov),
+            }
+            for m in ds.map_markers
+        ],
         "industries": [_industry(i, phase_ids) for i in ds.industries],
         "sectors": [
             {

@@ -76,6 +76,12 @@ def framework_facts(ds: Dataset) -> Iterator[Fact]:
     for d in ds.directions:
         yield Fact("directions", str(d.number), "name", d.name, d.prov)
         yield from _texts("directions", str(d.number), "description", d.description, d.prov)
+    for a in ds.map_axes:
+        for field_name in ("name", "definition", "low", "high"):
+            yield Fact("map_axes", a.id, field_name, getattr(a, field_name), a.prov)
+    for m in ds.map_markers:
+        yield Fact("map_markers", m.id, "name", m.name, m.prov)
+        yield Fact("map_markers", m.id, "definition", m.definition, m.prov)
 
 
 def industry_facts(industry: Industry, phase_ids: list[str]) -> Iterator[Fact]:

@@ -148,6 +148,30 @@ class Direction:
 
 
 @dataclass(frozen=True)
+class MapAxis:
+    """An axis of the report's industry map: what it measures and how it is computed."""
+
+    id: str
+    axis: str  # "x" | "y"
+    name: Text
+    definition: Text
+    low: Text
+    high: Text
+    prov: Provenance
+
+
+@dataclass(frozen=True)
+class MapMarker:
+    """A marker of the map, e.g. R&D intensity at or above the all-industry average."""
+
+    id: str
+    name: Text
+    definition: Text
+    threshold_percent: float
+    prov: Provenance
+
+
+@dataclass(frozen=True)
 class Effect:
     kind: str
     size: str | None  # an EffectSize id, or None when the text does not show it
@@ -236,6 +260,8 @@ class Dataset:
     industries: tuple[Industry, ...]
     sectors: tuple[Sector, ...]
     use_cases: tuple[UseCase, ...]
+    map_axes: tuple[MapAxis, ...] = ()
+    map_markers: tuple[MapMarker, ...] = ()
     data_dir: str = field(default="", compare=False)
 
     # Lookups by id: small lists, so a linear scan keeps the model free of caches.
@@ -271,6 +297,9 @@ class Dataset:
 
     def impact_level(self, level_id: str) -> ImpactLevel:
         return next(lv for lv in self.impact_levels if lv.id == level_id)
+
+    def map_axis(self, axis: str) -> MapAxis:
+        return next(a for a in self.map_axes if a.axis == axis)
 
     def direction(self, number: int) -> Direction:
         return next(d for d in self.directions if d.number == number)

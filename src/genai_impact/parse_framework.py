@@ -14,6 +14,8 @@ from genai_impact.model import (
     EffectSize,
     ImpactLevel,
     ImpactType,
+    MapAxis,
+    MapMarker,
     Phase,
     Source,
     Stage,
@@ -33,6 +35,8 @@ FRAMEWORK_LISTS = (
     "impact_types",
     "timings",
     "directions",
+    "map_axes",
+    "map_markers",
 )
 
 
@@ -161,6 +165,28 @@ def _direction(c: Checker, rec: dict[str, Any], path: str) -> Direction:
     )
 
 
+def _map_axis(c: Checker, rec: dict[str, Any], path: str) -> MapAxis:
+    return MapAxis(
+        id=c.identifier(rec, "id", path),
+        axis=c.choice(rec, "axis", path, ("x", "y"), "axis"),
+        name=c.text_at(rec, "name", path),
+        definition=c.text_at(rec, "definition", path),
+        low=c.text_at(rec, "low", path),
+        high=c.text_at(rec, "high", path),
+        prov=c.prov_at(rec, "prov", path),
+    )
+
+
+def _map_marker(c: Checker, rec: dict[str, Any], path: str) -> MapMarker:
+    return MapMarker(
+        id=c.identifier(rec, "id", path),
+        name=c.text_at(rec, "name", path),
+        definition=c.text_at(rec, "definition", path),
+        threshold_percent=c.number(rec, "threshold_percent", path, lo=0),
+        prov=c.prov_at(rec, "prov", path),
+    )
+
+
 # list key -> (keys unique within the list, required fields, optional fields, builder)
 FRAMEWORK_RECORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], Any]] = {
     "archetypes": (
@@ -188,6 +214,18 @@ FRAMEWORK_RECORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, 
     ),
     "timings": (("id",), ("id", "name"), (), _timing),
     "directions": (("number",), ("number", "name", "description", "prov"), (), _direction),
+    "map_axes": (
+        ("id", "axis"),
+        ("id", "axis", "name", "definition", "low", "high", "prov"),
+        (),
+        _map_axis,
+    ),
+    "map_markers": (
+        ("id",),
+        ("id", "name", "definition", "threshold_percent", "prov"),
+        (),
+        _map_marker,
+    ),
 }
 
 

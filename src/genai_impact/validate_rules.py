@@ -179,6 +179,21 @@ class Checker:
             return None
         return value
 
+    def number(
+        self, rec: dict[str, Any], key: str, path: str, lo: float | None = None
+    ) -> float | None:
+        """An int or float (not a boolean), optionally at least `lo`."""
+        if key not in rec:
+            return None
+        value = rec[key]
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            self.problem(_join(path, key), f"expected a number, {_got(value)}")
+            return None
+        if lo is not None and value < lo:
+            self.problem(_join(path, key), f"{value} is below {lo}")
+            return None
+        return float(value)
+
     def choice(
         self,
         rec: dict[str, Any],
