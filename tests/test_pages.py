@@ -246,6 +246,9 @@ def test_sources_page_lists_every_source_axis_and_sector(lang):
     for part in ("capital", "software", "check", "rd"):
         assert t(f"sources.axes.{part}", lang) in text
     assert "0003060791" in text
+    assert DS.map_axes and DS.map_markers
+    for item in (*DS.map_axes, *DS.map_markers):
+        assert display.md_text(item.definition, lang) in text
     [table] = at.dataframe
     assert len(table.value) == len(DS.sectors) == 25
     codes = table.value[t("sources.sectors.column.code", lang)].tolist()

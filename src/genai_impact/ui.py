@@ -261,13 +261,14 @@ def archetype_groups(ctx: PageContext) -> None:
     ds, lang = ctx.dataset, ctx.lang
     heading(ctx.t("industries.groups.heading"))
     groups = query.industries_by_archetype(ds)
-    for row_start in range(0, len(groups), 3):
+    per_row = 2  # wide enough for an industry and its badge on one line at 1280 px
+    for row_start in range(0, len(groups), per_row):
         for column, (archetype, industries) in zip(
-            st.columns(3, border=True), groups[row_start : row_start + 3], strict=False
+            st.columns(per_row, border=True), groups[row_start : row_start + per_row], strict=False
         ):
             with column:
                 name = display.md_text(archetype.name, lang)
-                st.markdown(f"#### {display.md_literal(archetype.code)} · {name}")
+                st.markdown(f"#### {display.md_literal(archetype.code)} · {name}", anchors=False)
                 key = f"archetype-{archetype.code}"
                 sourced_value(
                     ctx,
@@ -366,7 +367,7 @@ def industry_detail(ctx: PageContext, industry: Industry) -> None:
 def _phase_effects(ctx: PageContext, industry: Industry, phase_id: str, key: str) -> None:
     ds, lang = ctx.dataset, ctx.lang
     effects = industry.phases[phase_id]
-    st.markdown(f"#### {display.md_text(ds.phase(phase_id).name, lang)}")
+    st.markdown(f"#### {display.md_text(ds.phase(phase_id).name, lang)}", anchors=False)
     if effects.has_effect:
         for n, effect in enumerate(effects.effects):
             sourced_value(ctx, display.effect_label(ds, effect, lang), effect.prov, f"{key}-{n}")
@@ -389,7 +390,9 @@ def source_list(ctx: PageContext) -> None:
     for source in ctx.dataset.sources:
         with st.container(border=True):
             kind = ctx.t(f"sources.kind.{source.kind}")
-            st.markdown(f"#### {display.md_text(source.title, lang)} :gray-badge[{kind}]")
+            st.markdown(
+                f"#### {display.md_text(source.title, lang)} :gray-badge[{kind}]", anchors=False
+            )
             fields = [
                 ctx.t("sources.field.producer", value=display.md_text(source.producer, lang)),
                 ctx.t("sources.field.citation", value=display.md_text(source.citation, lang)),
@@ -421,16 +424,34 @@ def source_list(ctx: PageContext) -> None:
 
 
 def axes_method(ctx: PageContext) -> None:
-    """How the map's axes and marker are defined from the official statistics."""
+    """The map's axes and marker as the report defines them, then in the survey's items."""
+    ds, lang = ctx.dataset, ctx.lang
     heading(ctx.t("sources.axes.heading"))
     st.markdown(ctx.t("sources.axes.intro"))
-    tables = [s.estat_table for s in query.official_sources(ctx.dataset) if s.estat_table]
+    for axis in ds.map_axes:
+        line = ctx.t(
+            "sources.axes.axis_line",
+            name=display.md_text(axis.name, lang),
+            axis=ctx.t(f"sources.axes.axis.{axis.axis}"),
+            low=display.md_text(axis.low, lang),
+            high=display.md_text(axis.high, lang),
+            definition=display.md_text(axis.definition, lang),
+        )
+        sourced_value(ctx, line, axis.prov, f"axis-{axis.id}")
+    for marker in ds.map_markers:
+        line = ctx.t(
+            "sources.axes.marker_line",
+            name=display.md_text(marker.name, lang),
+            definition=display.md_text(marker.definition, lang),
+        )
+        sourced_value(ctx, line, marker.prov, f"marker-{marker.id}")
+    st.markdown(f"##### {ctx.t('sources.axes.items_heading')}", anchors=False)
+    tables = [s.estat_table for s in query.official_sources(ds) if s.estat_table]
     table = display.md_literal(tables[0]) if tables else "—"
-    for part in ("capital", "software"):
+    for part in ("capital", "software", "rd"):
         st.markdown(f"- {ctx.t(f'sources.axes.{part}')}")
     st.markdown(ctx.t("sources.axes.table", table=table))
     st.markdown(ctx.t("sources.axes.check"))
-    st.markdown(f"- {ctx.t('sources.axes.rd')}")
 
 
 def sector_table(ctx: PageContext) -> None:
