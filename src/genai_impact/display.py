@@ -53,7 +53,8 @@ def basis_badge(basis: str, lang: str) -> str:
 
 def provenance_button_label(prov: Provenance, lang: str) -> str:
     """The label of the on-demand provenance control: the basis badge and the seed lines."""
-    lines = prov.lines_label()
+    # Word joiners keep "L3513–3528" in one piece when a narrow column wraps the label.
+    lines = prov.lines_label().replace("–", "\u2060–\u2060")
     badge = basis_badge(prov.basis, lang)
     return f"{badge} {lines}" if lines else badge
 

@@ -213,6 +213,7 @@ def provenance_badge(ctx: PageContext, prov: Provenance, key: str) -> None:
     with st.popover(
         display.provenance_button_label(prov, ctx.lang),
         type="tertiary",
+        wrap=True,  # in narrow columns the lines wrap under the badge instead of being cut
         help=ctx.t("common.prov.help"),
         key=f"prov-{key}",
     ):
