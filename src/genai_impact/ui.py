@@ -396,7 +396,6 @@ def source_list(ctx: PageContext) -> None:
             )
             fields = [
                 ctx.t("sources.field.producer", value=display.md_text(source.producer, lang)),
-                ctx.t("sources.field.citation", value=display.md_text(source.citation, lang)),
                 ctx.t("sources.field.as_of", value=display.md_text(source.information_as_of, lang)),
             ]
             if source.url:
@@ -419,9 +418,8 @@ def source_list(ctx: PageContext) -> None:
                 value = display.md_literal(source.title_note)
                 fields.append(ctx.t("sources.field.title_note", value=value))
             st.markdown("\n".join(f"- {f}" for f in fields))
-            sourced_value(
-                ctx, display.md_text(source.citation, lang), source.prov, f"source-{source.id}"
-            )
+            citation = ctx.t("sources.field.citation", value=display.md_text(source.citation, lang))
+            sourced_value(ctx, citation, source.prov, f"source-{source.id}")
 
 
 def axes_method(ctx: PageContext) -> None:
@@ -462,20 +460,26 @@ def sector_table(ctx: PageContext) -> None:
     st.markdown(ctx.t("sources.sectors.caveat"))
     col = {
         c: ctx.t(f"sources.sectors.column.{c}")
-        for c in ("order", "name", "code", "kind", "basis_name", "basis_code")
+        for c in ("order", "name", "code", "basis_name", "basis_code")
     }
     rows = [
         {
             col["order"]: sector.order,
             col["name"]: sector.name.in_lang(lang),
             col["code"]: sector.estat_code,
-            col["kind"]: ctx.t(f"sources.sectors.kind.{sector.kind}"),
             col["basis_name"]: display.basis_label(sector.prov.basis, lang),
             col["basis_code"]: display.basis_label(sector.estat_code_prov.basis, lang),
         }
         for sector in ctx.dataset.sectors
     ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    narrow = {"order": 40, "code": 100, "basis_name": 130, "basis_code": 130}
+    st.dataframe(
+        pd.DataFrame(rows),
+        hide_index=True,
+        width="stretch",
+        height="content",  # all 25 rows, no inner scrolling on a projector
+        column_config={col[c]: st.column_config.Column(width=w) for c, w in narrow.items()},
+    )
 
 
 def official_figures(ctx: PageContext) -> None:
