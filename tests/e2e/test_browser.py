@@ -6,9 +6,11 @@ Screenshots land in $E2E_ARTIFACTS (default /tmp/e2e-artifacts) for a person to 
 from __future__ import annotations
 
 import re
+import shutil
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from e2e_server import BUNDLED_DATA, StreamlitServer
 from playwright.sync_api import Page, expect
 
 from genai_impact import navigation, query
@@ -131,3 +133,21 @@ def test_first_session_after_server_start_uses_our_navigation(page: Page, fresh_
         [re.compile(re.escape(t(f"{p}.nav", "en")) + "$") for p in PAGES]
     )
     page.screenshot(path=str(artifacts / "first-session-industries-en.png"))
+
+
+def test_broken_data_shows_the_error_page(page: Page, artifacts, tmp_path):
+    # A data file with a YAML error: the page lists the problem, and no traceback appears.
+    data = tmp_path / "data"
+    shutil.copytree(BUNDLED_DATA, data)
+    (data / "sectors.yaml").write_text("sectors: [unclosed\n", encoding="utf-8")
+    server = StreamlitServer(artifacts / "streamlit-broken-data.log", data_dir=data)
+    try:
+        server.wait_healthy()
+        page.goto(server.url + "/industries?lang=en")
+        wait_until_rendered(page, t("common.error.title", "en"))
+        expect(page.get_by_test_id("stCode")).to_contain_text("sectors.yaml")
+        expect(page.get_by_test_id("stException")).to_have_count(0)
+        assert "Traceback" not in page.get_by_test_id("stMain").inner_text()
+        page.screenshot(path=str(artifacts / "data-error-en.png"))
+    finally:
+        server.stop()
