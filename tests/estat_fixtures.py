@@ -19,7 +19,9 @@ from typing import Any
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "estat"
 TABLE_ID = "0003060791"
-COMMENT = "SYNTHETIC test data: shapes as e-Stat's, numbers made up (tests/fixtures/estat/README.md)"
+COMMENT = (
+    "SYNTHETIC test data: shapes as e-Stat's, numbers made up (tests/fixtures/estat/README.md)"
+)
 
 ITEM_NAMES = {  # cat01 code -> (name, unit), as in the metadata copy
     "148": ("有形固定資産(当期末)", "百万円"),
@@ -112,18 +114,29 @@ def stats_data(
     ]
     time_years = sorted(set(listed_years if listed_years is not None else years))
     classes = [
-        _class_obj("cat01", "調査項目 (金融業、保険業以外の業種)", [
-            {"@code": c, "@name": n, "@level": "1", "@unit": u} for c, (n, u) in ITEM_NAMES.items()
-        ]),
-        _class_obj("cat02", "業種 (金融業、保険業以外の業種)", [
-            {"@code": c, "@name": SECTOR_NAMES[c], "@level": "1"} for c in sectors
-        ]),
-        _class_obj("cat03", "規模 (金融業、保険業以外の業種)", [
-            {"@code": c, "@name": SIZE_NAMES[c], "@level": "1"} for c in sizes
-        ]),
-        _class_obj("time", "年  期", [
-            {"@code": f"{y}0", "@name": f"{y}年度", "@level": "1"} for y in time_years
-        ]),
+        _class_obj(
+            "cat01",
+            "調査項目 (金融業、保険業以外の業種)",
+            [
+                {"@code": c, "@name": n, "@level": "1", "@unit": u}
+                for c, (n, u) in ITEM_NAMES.items()
+            ],
+        ),
+        _class_obj(
+            "cat02",
+            "業種 (金融業、保険業以外の業種)",
+            [{"@code": c, "@name": SECTOR_NAMES[c], "@level": "1"} for c in sectors],
+        ),
+        _class_obj(
+            "cat03",
+            "規模 (金融業、保険業以外の業種)",
+            [{"@code": c, "@name": SIZE_NAMES[c], "@level": "1"} for c in sizes],
+        ),
+        _class_obj(
+            "time",
+            "年  期",
+            [{"@code": f"{y}0", "@name": f"{y}年度", "@level": "1"} for y in time_years],
+        ),
     ]
     return {
         "_comment": COMMENT,
@@ -135,8 +148,11 @@ def stats_data(
             },
             "PARAMETER": {"LANG": "J", "STATS_DATA_ID": TABLE_ID, "DATA_FORMAT": "J"},
             "STATISTICAL_DATA": {
-                "RESULT_INF": {"TOTAL_NUMBER": len(values), "FROM_NUMBER": 1,
-                               "TO_NUMBER": len(values)},
+                "RESULT_INF": {
+                    "TOTAL_NUMBER": len(values),
+                    "FROM_NUMBER": 1,
+                    "TO_NUMBER": len(values),
+                },
                 "TABLE_INF": {
                     "@id": TABLE_ID,
                     "STAT_NAME": {"@code": "00350600", "$": "法人企業統計調査"},
@@ -148,8 +164,10 @@ def stats_data(
                     "UPDATED_DATE": "2026-09-01",
                 },
                 "CLASS_INF": {"CLASS_OBJ": classes},
-                "DATA_INF": {"NOTE": [{"@char": "…", "$": "数値が得られないもの"}],
-                             "VALUE": values},
+                "DATA_INF": {
+                    "NOTE": [{"@char": "…", "$": "数値が得られないもの"}],
+                    "VALUE": values,
+                },
             },
         },
     }
@@ -222,7 +240,9 @@ def to_csv_text(response: dict[str, Any]) -> str:
 def generated_files() -> dict[str, bytes]:
     """The fixture files built by this module (the others are written by hand)."""
     small = stats_data()
-    wrong_table = mutated(small, lambda d: statistical_data(d)["TABLE_INF"].update({"@id": "0003060191"}))
+    wrong_table = mutated(
+        small, lambda d: statistical_data(d)["TABLE_INF"].update({"@id": "0003060191"})
+    )
     year_gap = stats_data(years=SMALL_YEARS, listed_years=(2020, *SMALL_YEARS))
     duplicate = mutated(small, lambda d: values_of(d).append({**values_of(d)[0], "$": "999"}))
     error_status = {

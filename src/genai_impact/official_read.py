@@ -28,6 +28,15 @@ from genai_impact.official_model import (
 from genai_impact.stats_catalogue import TABLE_ID
 from genai_impact.validate_rules import Problem
 
+_KIND_NAMES = {
+    float: "a number",
+    int: "an integer",
+    str: "a string",
+    bool: "true or false",
+    list: "a list",
+    dict: "an object",
+}
+
 
 @dataclass
 class ReadPart:
@@ -68,7 +77,8 @@ class _Reader:
         else:
             ok = isinstance(value, kinds) or (numeric and isinstance(value, int))
         if not ok:
-            self.bad(where, f"expected {'/'.join(k.__name__ for k in kinds)}, got {value!r}")
+            wanted = " or ".join(_KIND_NAMES[k] for k in kinds)
+            self.bad(where, f"expected {wanted}{' or null' if optional else ''}, got {value!r}")
             return None
         return value
 
