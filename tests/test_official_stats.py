@@ -158,3 +158,17 @@ def test_malformed_or_inconsistent_file_is_refused_naming_file_and_field(
     for fragment in fragments:
         assert fragment in message
     assert isinstance(caught.value, DataError)  # the app's data-error page catches it
+
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "official-statistics.md"
+
+
+def test_every_key_and_check_written_is_documented(imported):
+    """Docs as tests: a key or check name the import writes must appear in the docs."""
+    docs = DOCS.read_text(encoding="utf-8")
+    for name in ("corporate_statistics.json", "rd_intensity.json"):
+        doc = json.loads((imported / "official" / name).read_text(encoding="utf-8"))
+        keys = set(doc) | set(doc["provenance"]) | set(doc["figures"][0]) | set(doc["missing"][0])
+        checks = {c["name"] for c in doc["provenance"]["checks"]}
+        undocumented = sorted(k for k in keys | checks if f"`{k}`" not in docs)
+        assert undocumented == [], f"{name}: document these in {DOCS.name}"
