@@ -211,3 +211,23 @@ def test_checks_run_on_fetched_data_too(capsys, data_dir, fake):
 def test_bad_years_are_usage_errors(capsys, data_dir, years, message):
     code, _, err = run(capsys, "stats", "fetch", "--years", years, "--app-id", SENTINEL)
     assert code == 2 and message in err and SENTINEL not in err
+
+
+def test_app_id_echoed_in_an_answer_that_fails_a_check_is_redacted(capsys, data_dir, fake):
+    response = stats_data()
+    table = statistical_data(response)["TABLE_INF"]
+    table.update({"@id": "0003060191", "TITLE": {"@no": "", "$": f"table for {SENTINEL}"}})
+    fake.answer_json(response)
+    code, out, err = fetch(capsys, data_dir, fake, "--app-id", SENTINEL)
+    assert code == 1 and "(table for [app id])" in err
+    assert_app_id_nowhere(out, err, data_dir)
+
+
+def test_app_id_echoed_in_a_good_answer_is_not_written(capsys, data_dir, fake):
+    response = stats_data()
+    statistical_data(response)["TABLE_INF"]["TITLE"] = {"@no": "", "$": f"echo {SENTINEL}"}
+    fake.answer_json(response)
+    code, out, err = fetch(capsys, data_dir, fake, "--app-id", SENTINEL)
+    assert code == 0
+    assert written(data_dir)["provenance"]["table_title"] == "echo [app id]"
+    assert_app_id_nowhere(out, err, data_dir)

@@ -435,3 +435,23 @@ def test_written_file_is_valid_json_with_a_trailing_newline(capsys, data_dir):
     text = (data_dir / "official" / "corporate_statistics.json").read_text(encoding="utf-8")
     assert text.endswith("}\n") and json.loads(text)["kind"] == "corporate_statistics"
     assert "\\u" not in text  # Japanese stays readable
+
+
+def test_industry_only_in_other_years_is_listed_with_that_reason(capsys, tmp_path, data_dir):
+    def drop_107_in_2022(doc: dict[str, Any]) -> None:
+        values_of(doc)[:] = [
+            v for v in values_of(doc) if not (v["@cat02"] == "107" and v["@time"] == "20220")
+        ]
+
+    path = save(tmp_path, "s.json", to_json_bytes(mutated(stats_data(), drop_107_in_2022)))
+    code, out, _ = import_file(capsys, data_dir, path, "--years", "2022")
+    assert code == 0
+    gap = next(m for m in written(data_dir)["missing"] if m["estat_code"] == "107")
+    assert gap["reason"] == "no values for the fiscal years imported" and gap["fiscal_year"] is None
+
+
+def test_unwritable_target_is_refused(capsys, data_dir):
+    (data_dir / "official").rename(data_dir / "official-readme")
+    (data_dir / "official").write_text("a file where the folder should be", encoding="utf-8")
+    code, _, err = import_file(capsys, data_dir, FIXTURES / "small.json")
+    assert code == 1 and "cannot write" in err

@@ -87,7 +87,7 @@ def fetch_pages(
         try:
             page = parse_estat_file(body, label)
         except Exception as error:  # the body could echo the request: redact its messages
-            raise _redacted(error, redact) from None
+            raise redacted(error, redact) from None
         pages.append(page)
         if not page.next_key:
             return pages
@@ -116,7 +116,8 @@ def _get(url: str, label: str, redact: Callable[[str], str]) -> bytes:
     return body
 
 
-def _redacted(error: Exception, redact: Callable[[str], str]) -> Exception:
+def redacted(error: Exception, redact: Callable[[str], str]) -> Exception:
+    """The error with the app ID removed from every message."""
     if isinstance(error, StatsImportError):
         return StatsImportError(
             [Problem(p.file, redact(p.path), redact(p.message)) for p in error.problems]

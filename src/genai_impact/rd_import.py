@@ -78,9 +78,9 @@ def import_rd_file(
     if read_back.problems:  # a bug in this module, not in the input
         raise StatsImportError(read_back.problems)
     target = official_dir(data_dir)
-    target.mkdir(parents=True, exist_ok=True)
     path = target / RD_FILE
     try:
+        target.mkdir(parents=True, exist_ok=True)
         write_atomically(path, text_out.encode("utf-8"))
     except OSError as error:
         raise fail(str(path), f"cannot write: {error.strerror or error}") from None

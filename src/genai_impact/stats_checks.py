@@ -119,7 +119,7 @@ def check_corporate_table(
         values=values,
         notes=notes,
     )
-    _coverage(checked, candidate_years, kept, src)
+    _coverage(checked, candidate_years, kept, rows, src)
     _check_identity(checked)
     checked.checks[:0] = [
         _passed("table_id", TABLE_ID),
@@ -342,7 +342,11 @@ def _read_values(
 
 
 def _coverage(
-    checked: CheckedFigures, years: list[int], kept: list[tuple[int, Observation]], source: str
+    checked: CheckedFigures,
+    years: list[int],
+    kept: list[tuple[int, Observation]],
+    all_rows: list[Observation],
+    source: str,
 ) -> None:
     """Years with data, and every missing sector, year and item, listed (never dropped)."""
     with_data = sorted(
@@ -360,9 +364,15 @@ def _coverage(
             checked.missing.append(_missing(None, year, (), "no data for this fiscal year"))
             checked.warnings.append(f"FY{year}: no data in the file for this fiscal year")
     present = {obs.codes["cat02"] for _, obs in kept}
+    anywhere = {obs.codes["cat02"] for obs in all_rows}
     for sector in checked.sectors:
         if sector.code not in present:
-            checked.missing.append(_missing(sector, None, ITEMS, "industry not in the file"))
+            reason = (
+                "no values for the fiscal years imported"
+                if sector.code in anywhere
+                else "industry not in the file"
+            )
+            checked.missing.append(_missing(sector, None, ITEMS, reason))
             continue
         for year in with_data:
             items = checked.values.get((sector.code, year), {})

@@ -53,7 +53,9 @@ def add_stats_commands(commands: Any, data_dir_help: str) -> None:
         help=f"e-Stat application ID (default: env {APP_ID_ENV}); used for the request only",
     )
     fetch.add_argument("--years", type=parse_years, required=True, help="e.g. 2018-2024")
-    fetch.add_argument("--api-base", default=DEFAULT_API_BASE, help=argparse.SUPPRESS)
+    fetch.add_argument(
+        "--api-base", default=DEFAULT_API_BASE, help=f"API base URL (default: {DEFAULT_API_BASE})"
+    )
     fetch.add_argument("--data-dir", type=Path, default=None, help=data_dir_help)
     imported = sub.add_parser(
         "import", help="import e-Stat's JSON response or CSV download of 0003060791"

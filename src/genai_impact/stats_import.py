@@ -23,6 +23,7 @@ from genai_impact.estat_client import (
     DEFAULT_API_BASE,
     endpoint_url,
     fetch_pages,
+    redacted,
     redactor,
     stats_data_params,
 )
@@ -115,7 +116,11 @@ def fetch_corporate(
         "request": {"endpoint": endpoint_url(api_base), "params": params, "pages": len(pages)},
         "input_file": None,
     }
-    return _finish(table, ds, data_dir, years, provenance, now, redact=redactor(app_id))
+    redact = redactor(app_id)
+    try:
+        return _finish(table, ds, data_dir, years, provenance, now, redact=redact)
+    except StatsImportError as error:  # messages quote the answer: keep the app ID out
+        raise redacted(error, redact) from None
 
 
 def _finish(
@@ -139,9 +144,9 @@ def _finish(
     read_back = read_corporate((CORPORATE_FILE, json.loads(text)))
     if read_back.problems:  # a bug in this module, not in the input
         raise StatsImportError(read_back.problems)
-    target_dir.mkdir(parents=True, exist_ok=True)
     path = target_dir / CORPORATE_FILE
     try:
+        target_dir.mkdir(parents=True, exist_ok=True)
         write_atomically(path, text.encode("utf-8"))
     except OSError as error:
         raise fail(str(path), f"cannot write: {error.strerror or error}") from None
