@@ -15,7 +15,8 @@ Official statistics (docs/official-statistics.md; no streamlit, stdlib HTTP):
 - stats_import.py    `stats fetch | import`: parse, check, derive, write atomically
 - estat_client.py    e-Stat API getStatsData (paging, app ID kept secret)
 - estat_parse.py     e-Stat JSON / CSV bytes -> rows
-- stats_checks.py    the checks before anything is written
+- stats_checks.py    the checks before anything is written; coverage and identity
+- stats_structure.py the structural checks (names, units, values, duplicates)
 - stats_catalogue.py the items, codes and names expected; name normalisation
 - rd_import.py       `stats import-rd`: the R&D CSV layout
 - stats_cli.py       the `stats` subcommands

@@ -1,11 +1,12 @@
 """What the statistics import expects from e-Stat table 0003060791, and how names are compared.
 
-Pure constants and one helper; no I/O. The codes and names were read from a copy
-of e-Stat's metadata for the table (getMetaInfo exported to CSV in the public
-repository Keisuke-MaedaSP/corporate-finance-data-platform,
+Pure (no I/O): constants, the sectors expected, name comparison. The codes and
+names were read from a copy of e-Stat's metadata for the table (getMetaInfo
+exported to CSV in the public repository
+Keisuke-MaedaSP/corporate-finance-data-platform,
 `data/reference/metadata_codes_0003060791.csv`), not from e-Stat itself, so the
 importer verifies every name against the file it reads and fails with both names
-shown when they differ (`stats_checks`).
+shown when they differ (`stats_structure`).
 
 Name comparison (`normalise_name`) is documented in docs/official-statistics.md:
 NFKC (full-width ↔ half-width: "（" = "(", "，" = ","), all white space removed,
@@ -19,6 +20,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from genai_impact.model import Dataset
 
 TABLE_ID = "0003060791"
 TABLE_TITLE_HINT = "法人企業統計調査 時系列データ 金融業、保険業以外の業種（原数値）"
@@ -153,3 +156,28 @@ def fiscal_year_of(time_code: str) -> int | None:
 def time_code_for(year: int) -> str:
     """The time code this table uses for a fiscal year (e.g. 2022 -> "20220")."""
     return f"{year}0"
+
+
+@dataclass(frozen=True)
+class ExpectedSector:
+    """An industry the import looks for: the map's 25 sectors, then other manufacturing."""
+
+    code: str
+    sector_id: str | None  # the id in data/sectors.yaml; None if not on the map
+    name_ja: str
+    name_en: str
+    on_map: bool
+
+
+def expected_sectors(ds: Dataset) -> tuple[ExpectedSector, ...]:
+    """The map's sectors in data/sectors.yaml order, then the other manufacturing ones."""
+    on_map = tuple(
+        ExpectedSector(s.estat_code, s.id, s.name.ja, s.name.en, True) for s in ds.sectors
+    )
+    codes = {s.code for s in on_map}
+    extra = tuple(
+        ExpectedSector(e.code, None, e.name_ja, e.name_en, False)
+        for e in OTHER_MANUFACTURING
+        if e.code not in codes
+    )
+    return on_map + extra
