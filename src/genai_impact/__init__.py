@@ -9,7 +9,21 @@ Modules (dependencies point one way: data -> load -> model -> query -> charts ->
 - state.py  URL query parameters <-> view state
 - navigation.py  the pages, in order, and the URL parameters each reads
 - ui.py     the only module that imports streamlit
-- cli.py    `genai-impact validate | export`
+- cli.py    `genai-impact validate | export | stats`
+
+Official statistics (docs/official-statistics.md; no streamlit, stdlib HTTP):
+- official_stats.py  the app's API: load_official_stats, figures_for_year
+- official_model.py  its frozen dataclasses and the two ratios
+- official_read.py   data/official/*.json -> those dataclasses, checked
+- stats_import.py    `stats fetch | import`: parse, check, derive, write atomically
+- estat_client.py    e-Stat API getStatsData (paging, app ID kept secret)
+- estat_parse.py     e-Stat JSON / CSV bytes -> rows
+- stats_checks.py    the checks before anything is written; coverage and identity
+- stats_structure.py the structural checks (names, units, values, duplicates)
+- stats_catalogue.py the items, codes and names expected; name normalisation
+- rd_import.py       `stats import-rd`: the R&D CSV layout
+- stats_cli.py       the `stats` subcommands
+- atomic_write.py    temp file + rename
 """
 
 __version__ = "0.1.0"

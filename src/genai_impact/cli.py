@@ -1,19 +1,19 @@
-"""`genai-impact validate | export`: check the data files, or export them as JSON or CSV."""
+"""`genai-impact validate | export | stats`: check, export, or import official statistics."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from genai_impact import __version__
+from genai_impact.atomic_write import write_atomically
 from genai_impact.dataset_export import to_csv, to_json_dict
 from genai_impact.load import DEFAULT_DATA_DIR, DataError, Problem, load_dataset
 from genai_impact.model import Dataset
+from genai_impact.stats_cli import add_stats_commands, run_stats
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--out", type=Path, default=None, help="output file (default: stdout); written atomically"
     )
+    add_stats_commands(commands, data_dir_help)
     return parser
 
 
@@ -52,6 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "validate":
         print(f"ok: {_summary(dataset)}")
         return EXIT_OK
+    if args.command == "stats":
+        return run_stats(args, dataset)
     return _export(dataset, args.format, args.out)
 
 
@@ -93,31 +96,6 @@ def _export(ds: Dataset, fmt: str, out: Path | None) -> int:
         print(f"error: cannot write {out}: {error.strerror or error}", file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename it over `path`."""
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.chmod(tmp_name, _new_file_mode(path))  # mkstemp makes 0600; act like open() would
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-
-
-def _new_file_mode(path: Path) -> int:
-    """The mode `path` has now, or the mode a newly created file would get under the umask."""
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 if __name__ == "__main__":
