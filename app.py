@@ -4,7 +4,27 @@ The other pages are files in `pages/` (served at /industries, /sources); see
 `genai_impact.navigation` for how navigation works.
 """
 
-from genai_impact import ui
+import streamlit as st
+
+from genai_impact import navigation, state, ui
+
+
+def page_directory(ctx: ui.PageContext) -> None:
+    """A link to each other page with one line saying what it holds."""
+    carried = state.to_query_params(ctx.view, only=navigation.GLOBAL_PARAMS)
+    ui.heading(ctx.t("home.pages_heading"))
+    for page in navigation.PAGES:
+        if page.id == ctx.page.id:
+            continue
+        with st.container(border=True):
+            st.page_link(
+                page.path,
+                label=f"**{ctx.t(f'{page.id}.nav')}**",
+                icon=page.icon,
+                query_params=carried,
+            )
+            st.markdown(ctx.t(f"home.pages.{page.id}"))
+
 
 # 1. Page set-up: language, data, URL state, navigation
 ctx = ui.start_page("home")
@@ -14,5 +34,5 @@ ui.page_heading(ctx)
 ui.paragraph(ctx.t("home.provenance"))
 
 # 3. Where to go next
-ui.page_directory(ctx)
+page_directory(ctx)
 ui.footer(ctx)

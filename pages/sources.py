@@ -1,19 +1,136 @@
 """Sources & method: every source, the map's axes, the sectors, and what a basis means."""
 
-from genai_impact import ui
+import pandas as pd
+import streamlit as st
+
+from genai_impact import display, query, ui
+from genai_impact.model import Provenance
+
+
+def source_list(ctx: ui.PageContext) -> None:
+    """Every source of the data set with its citation and where to find it."""
+    lang = ctx.lang
+    ui.heading(ctx.t("sources.list.heading"))
+    for source in ctx.dataset.sources:
+        with st.container(border=True):
+            kind = ctx.t(f"sources.kind.{source.kind}")
+            st.markdown(
+                f"#### {display.md_text(source.title, lang)} :gray-badge[{kind}]", anchors=False
+            )
+            fields = [
+                ctx.t("sources.field.producer", value=display.md_text(source.producer, lang)),
+                ctx.t("sources.field.as_of", value=display.md_text(source.information_as_of, lang)),
+            ]
+            if source.url:
+                fields.append(ctx.t("sources.field.url", value=display.md_link(source.url)))
+            if source.estat_table:
+                value = display.md_literal(source.estat_table)
+                fields.append(ctx.t("sources.field.estat_table", value=value))
+            if source.fiscal_year_in_report is not None:
+                fields.append(
+                    ctx.t("sources.field.fiscal_year", value=source.fiscal_year_in_report)
+                )
+            if source.seed_file and source.seed_lines:
+                lines = Provenance(source.id, "stated", source.seed_lines).lines_label()
+                fields.append(
+                    ctx.t(
+                        "sources.field.seed", file=display.md_literal(source.seed_file), lines=lines
+                    )
+                )
+            if source.title_note:
+                value = display.md_literal(source.title_note)
+                fields.append(ctx.t("sources.field.title_note", value=value))
+            st.markdown("\n".join(f"- {f}" for f in fields))
+            citation = ctx.t("sources.field.citation", value=display.md_text(source.citation, lang))
+            ui.sourced_value(ctx, citation, source.prov, f"source-{source.id}")
+
+
+def axes_method(ctx: ui.PageContext) -> None:
+    """The map's axes and marker as the report defines them, then in the survey's items."""
+    ds, lang = ctx.dataset, ctx.lang
+    ui.heading(ctx.t("sources.axes.heading"))
+    st.markdown(ctx.t("sources.axes.intro"))
+    for axis in ds.map_axes:
+        line = ctx.t(
+            "sources.axes.axis_line",
+            name=display.md_text(axis.name, lang),
+            axis=ctx.t(f"sources.axes.axis.{axis.axis}"),
+            low=display.md_text(axis.low, lang),
+            high=display.md_text(axis.high, lang),
+            definition=display.md_text(axis.definition, lang),
+        )
+        ui.sourced_value(ctx, line, axis.prov, f"axis-{axis.id}")
+    for marker in ds.map_markers:
+        line = ctx.t(
+            "sources.axes.marker_line",
+            name=display.md_text(marker.name, lang),
+            definition=display.md_text(marker.definition, lang),
+        )
+        ui.sourced_value(ctx, line, marker.prov, f"marker-{marker.id}")
+    st.markdown(f"##### {ctx.t('sources.axes.items_heading')}", anchors=False)
+    tables = [s.estat_table for s in query.official_sources(ds) if s.estat_table]
+    table = display.md_literal(tables[0]) if tables else "—"
+    for part in ("capital", "software", "rd"):
+        st.markdown(f"- {ctx.t(f'sources.axes.{part}')}")
+    st.markdown(ctx.t("sources.axes.table", table=table))
+    st.markdown(ctx.t("sources.axes.check"))
+
+
+def sector_table(ctx: ui.PageContext) -> None:
+    """The 25 statistical sectors of the map, with e-Stat codes and both bases."""
+    lang = ctx.lang
+    ui.heading(ctx.t("sources.sectors.heading"))
+    st.markdown(ctx.t("sources.sectors.caveat"))
+    col = {
+        c: ctx.t(f"sources.sectors.column.{c}")
+        for c in ("order", "name", "code", "basis_name", "basis_code")
+    }
+    rows = [
+        {
+            col["order"]: sector.order,
+            col["name"]: sector.name.in_lang(lang),
+            col["code"]: sector.estat_code,
+            col["basis_name"]: display.basis_label(sector.prov.basis, lang),
+            col["basis_code"]: display.basis_label(sector.estat_code_prov.basis, lang),
+        }
+        for sector in ctx.dataset.sectors
+    ]
+    narrow = {"order": 40, "code": 100, "basis_name": 130, "basis_code": 130}
+    st.dataframe(
+        pd.DataFrame(rows),
+        hide_index=True,
+        width="stretch",
+        height="content",  # all 25 rows, no inner scrolling on a projector
+        column_config={col[c]: st.column_config.Column(width=w) for c, w in narrow.items()},
+    )
+
+
+def official_figures(ctx: ui.PageContext) -> None:
+    ui.heading(ctx.t("sources.official.heading"))
+    st.markdown(ctx.t("sources.official.body"))
+
+
+def basis_explained(ctx: ui.PageContext) -> None:
+    """What `stated` and `layout` mean, each beside its badge."""
+    ui.heading(ctx.t("sources.basis.heading"))
+    for basis in ("stated", "layout"):
+        badge = display.basis_badge(basis, ctx.lang)
+        st.markdown(f"{badge} {ctx.t(f'sources.basis.{basis}')}")
+    st.caption(ctx.t("sources.basis.translation"))
+
 
 # 1. Page set-up
 ctx = ui.start_page("sources")
 ui.page_heading(ctx)
 
 # 2. Sources
-ui.source_list(ctx)
+source_list(ctx)
 
 # 3. Method: the map's axes, its sectors, the official figures
-ui.axes_method(ctx)
-ui.sector_table(ctx)
-ui.official_figures(ctx)
+axes_method(ctx)
+sector_table(ctx)
+official_figures(ctx)
 
 # 4. Provenance: stated vs read from layout
-ui.basis_explained(ctx)
+basis_explained(ctx)
 ui.footer(ctx)

@@ -3,7 +3,9 @@
 Pages stay thin: `ctx = ui.start_page("<id>")`, then the page's sections, then
 `ui.footer(ctx)`. This module owns what every page shares (page config, the
 cached data set and its error page, the language selector, the navigation, the
-URL, notices, provenance badges, the footer) and the sections of each page.
+URL, notices, provenance badges, the footer); each page file lays out its own
+sections with these building blocks (pages may import streamlit; the package
+may not, except here).
 Everything it writes comes from the catalogues or from the data; data and URL
 text goes through `display.md_literal`, and nothing here renders raw HTML.
 """
@@ -14,12 +16,11 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from genai_impact import display, i18n, navigation, query, state
 from genai_impact.load import DEFAULT_DATA_DIR, DataError, load_dataset
-from genai_impact.model import Dataset, Industry, Provenance, SourcedText
+from genai_impact.model import Dataset, Provenance, SourcedText
 
 DATA_DIR_ENV = "GENAI_IMPACT_DATA_DIR"
 LANG_KEY = "lang_choice"  # widget key of the language selector
@@ -135,7 +136,8 @@ def _write_query_params(view: state.ViewState, spec: navigation.PageSpec) -> Non
             st.query_params[name] = value
 
 
-def _set_query_param(name: str, value: str | None, default: str | None) -> None:
+def set_query_param(name: str, value: str | None, default: str | None) -> None:
+    """Write one URL parameter, leaving it out when it is the default."""
     if value is None or value == default:
         st.query_params.pop(name, None)
     else:
@@ -143,7 +145,7 @@ def _set_query_param(name: str, value: str | None, default: str | None) -> None:
 
 
 def _on_language_change() -> None:
-    _set_query_param("lang", st.session_state.get(LANG_KEY), state.DEFAULT_LANG)
+    set_query_param("lang", st.session_state.get(LANG_KEY), state.DEFAULT_LANG)
 
 
 def _language_selector(lang: str) -> None:
@@ -232,265 +234,3 @@ def footer(ctx: PageContext) -> None:
     st.caption(ctx.t("common.footer.basis"))
     if ctx.lang != "ja":
         st.caption(ctx.t("common.footer.translation"))
-
-
-# 4. Home ---------------------------------------------------------------------------------
-
-
-def page_directory(ctx: PageContext) -> None:
-    """A link to each other page with one line saying what it holds."""
-    carried = state.to_query_params(ctx.view, only=navigation.GLOBAL_PARAMS)
-    heading(ctx.t("home.pages_heading"))
-    for page in navigation.PAGES:
-        if page.id == ctx.page.id:
-            continue
-        with st.container(border=True):
-            st.page_link(
-                page.path,
-                label=f"**{ctx.t(f'{page.id}.nav')}**",
-                icon=page.icon,
-                query_params=carried,
-            )
-            st.markdown(ctx.t(f"home.pages.{page.id}"))
-
-
-# 5. Industries ---------------------------------------------------------------------------
-
-
-def archetype_groups(ctx: PageContext) -> None:
-    """The six archetypes as cards: name, the report's description, elements, industries."""
-    ds, lang = ctx.dataset, ctx.lang
-    heading(ctx.t("industries.groups.heading"))
-    groups = query.industries_by_archetype(ds)
-    per_row = 2  # wide enough for an industry and its badge on one line at 1280 px
-    for row_start in range(0, len(groups), per_row):
-        for column, (archetype, industries) in zip(
-            st.columns(per_row, border=True), groups[row_start : row_start + per_row], strict=False
-        ):
-            with column:
-                name = display.md_text(archetype.name, lang)
-                st.markdown(f"#### {display.md_literal(archetype.code)} · {name}", anchors=False)
-                key = f"archetype-{archetype.code}"
-                sourced_value(
-                    ctx,
-                    display.md_text(archetype.description, lang),
-                    archetype.prov,
-                    f"{key}-description",
-                )
-                elements = display.elements_label(ds, archetype.business_elements, lang)
-                sourced_value(
-                    ctx,
-                    ctx.t("industries.groups.elements", elements=elements),
-                    archetype.prov,
-                    f"{key}-elements",
-                )
-                for industry in industries:
-                    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-                        st.page_link(
-                            ctx.page.path,
-                            label=display.md_text(industry.name, lang),
-                            icon=":material/arrow_right:",
-                            query_params={
-                                **state.to_query_params(ctx.view, only=("lang",)),
-                                "industry": industry.id,
-                            },
-                        )
-                        provenance_badge(ctx, industry.prov, f"{key}-{industry.id}")
-
-
-def _on_industry_change() -> None:
-    _set_query_param("industry", st.session_state.get(INDUSTRY_KEY), None)
-
-
-def industry_selector(ctx: PageContext) -> Industry:
-    """The industry picker, kept in `?industry=`; returns the chosen industry."""
-    ds = ctx.dataset
-    st.session_state[INDUSTRY_KEY] = ctx.view.industry
-    st.selectbox(
-        ctx.t("industries.select.label"),
-        options=[i.id for i in ds.industries],
-        format_func=lambda industry_id: ds.industry(industry_id).name.in_lang(ctx.lang),
-        key=INDUSTRY_KEY,
-        on_change=_on_industry_change,
-    )
-    return ds.industry(ctx.view.industry)
-
-
-def industry_detail(ctx: PageContext, industry: Industry) -> None:
-    """Everything the report says about one industry, each value with its provenance."""
-    ds, lang, key = ctx.dataset, ctx.lang, f"industry-{industry.id}"
-    archetype = ds.archetype(industry.archetype)
-    heading(display.md_text(industry.name, lang))
-    sourced_value(
-        ctx,
-        ctx.t(
-            "industries.detail.archetype",
-            code=display.md_literal(archetype.code),
-            name=display.md_text(archetype.name, lang),
-        ),
-        industry.prov,
-        f"{key}-archetype",
-    )
-    elements = display.elements_label(ds, industry.business_elements, lang)
-    sourced_value(
-        ctx,
-        ctx.t("industries.detail.elements", elements=elements),
-        industry.prov,
-        f"{key}-elements",
-    )
-
-    heading(ctx.t("industries.phases.heading"))
-    for column, phase in zip(st.columns(len(ds.phases), border=True), ds.phases, strict=True):
-        with column:
-            _phase_effects(ctx, industry, phase.id, f"{key}-{phase.id}")
-
-    heading(ctx.t("industries.impacts.heading"))
-    if not industry.impact_types:
-        note(ctx.t("industries.impacts.none"))
-    for impact in industry.impact_types:
-        sourced_value(
-            ctx,
-            display.impact_label(ds, impact, lang),
-            impact.prov,
-            f"{key}-impact-{impact.number}",
-        )
-
-    heading(ctx.t("industries.summary.heading"))
-    sourced_text(ctx, industry.impact_summary, f"{key}-summary")
-
-    heading(ctx.t("industries.sectors.heading"))
-    for link in industry.sectors:
-        sourced_value(
-            ctx, display.sector_label(ds, link, lang), link.prov, f"{key}-sector-{link.estat_code}"
-        )
-
-
-def _phase_effects(ctx: PageContext, industry: Industry, phase_id: str, key: str) -> None:
-    ds, lang = ctx.dataset, ctx.lang
-    effects = industry.phases[phase_id]
-    st.markdown(f"#### {display.md_text(ds.phase(phase_id).name, lang)}", anchors=False)
-    if effects.has_effect:
-        for n, effect in enumerate(effects.effects):
-            sourced_value(ctx, display.effect_label(ds, effect, lang), effect.prov, f"{key}-{n}")
-    else:
-        sourced_value(ctx, ctx.t("industries.phases.none"), effects.prov, f"{key}-none")
-    st.caption(ctx.t("industries.phases.wording"))
-    if not effects.wording:
-        note(ctx.t("industries.phases.no_wording"))
-    for n, phrase in enumerate(effects.wording):
-        sourced_text(ctx, phrase, f"{key}-wording-{n}")
-
-
-# 6. Sources & method ---------------------------------------------------------------------
-
-
-def source_list(ctx: PageContext) -> None:
-    """Every source of the data set with its citation and where to find it."""
-    lang = ctx.lang
-    heading(ctx.t("sources.list.heading"))
-    for source in ctx.dataset.sources:
-        with st.container(border=True):
-            kind = ctx.t(f"sources.kind.{source.kind}")
-            st.markdown(
-                f"#### {display.md_text(source.title, lang)} :gray-badge[{kind}]", anchors=False
-            )
-            fields = [
-                ctx.t("sources.field.producer", value=display.md_text(source.producer, lang)),
-                ctx.t("sources.field.as_of", value=display.md_text(source.information_as_of, lang)),
-            ]
-            if source.url:
-                fields.append(ctx.t("sources.field.url", value=display.md_link(source.url)))
-            if source.estat_table:
-                value = display.md_literal(source.estat_table)
-                fields.append(ctx.t("sources.field.estat_table", value=value))
-            if source.fiscal_year_in_report is not None:
-                fields.append(
-                    ctx.t("sources.field.fiscal_year", value=source.fiscal_year_in_report)
-                )
-            if source.seed_file and source.seed_lines:
-                lines = Provenance(source.id, "stated", source.seed_lines).lines_label()
-                fields.append(
-                    ctx.t(
-                        "sources.field.seed", file=display.md_literal(source.seed_file), lines=lines
-                    )
-                )
-            if source.title_note:
-                value = display.md_literal(source.title_note)
-                fields.append(ctx.t("sources.field.title_note", value=value))
-            st.markdown("\n".join(f"- {f}" for f in fields))
-            citation = ctx.t("sources.field.citation", value=display.md_text(source.citation, lang))
-            sourced_value(ctx, citation, source.prov, f"source-{source.id}")
-
-
-def axes_method(ctx: PageContext) -> None:
-    """The map's axes and marker as the report defines them, then in the survey's items."""
-    ds, lang = ctx.dataset, ctx.lang
-    heading(ctx.t("sources.axes.heading"))
-    st.markdown(ctx.t("sources.axes.intro"))
-    for axis in ds.map_axes:
-        line = ctx.t(
-            "sources.axes.axis_line",
-            name=display.md_text(axis.name, lang),
-            axis=ctx.t(f"sources.axes.axis.{axis.axis}"),
-            low=display.md_text(axis.low, lang),
-            high=display.md_text(axis.high, lang),
-            definition=display.md_text(axis.definition, lang),
-        )
-        sourced_value(ctx, line, axis.prov, f"axis-{axis.id}")
-    for marker in ds.map_markers:
-        line = ctx.t(
-            "sources.axes.marker_line",
-            name=display.md_text(marker.name, lang),
-            definition=display.md_text(marker.definition, lang),
-        )
-        sourced_value(ctx, line, marker.prov, f"marker-{marker.id}")
-    st.markdown(f"##### {ctx.t('sources.axes.items_heading')}", anchors=False)
-    tables = [s.estat_table for s in query.official_sources(ds) if s.estat_table]
-    table = display.md_literal(tables[0]) if tables else "—"
-    for part in ("capital", "software", "rd"):
-        st.markdown(f"- {ctx.t(f'sources.axes.{part}')}")
-    st.markdown(ctx.t("sources.axes.table", table=table))
-    st.markdown(ctx.t("sources.axes.check"))
-
-
-def sector_table(ctx: PageContext) -> None:
-    """The 25 statistical sectors of the map, with e-Stat codes and both bases."""
-    lang = ctx.lang
-    heading(ctx.t("sources.sectors.heading"))
-    st.markdown(ctx.t("sources.sectors.caveat"))
-    col = {
-        c: ctx.t(f"sources.sectors.column.{c}")
-        for c in ("order", "name", "code", "basis_name", "basis_code")
-    }
-    rows = [
-        {
-            col["order"]: sector.order,
-            col["name"]: sector.name.in_lang(lang),
-            col["code"]: sector.estat_code,
-            col["basis_name"]: display.basis_label(sector.prov.basis, lang),
-            col["basis_code"]: display.basis_label(sector.estat_code_prov.basis, lang),
-        }
-        for sector in ctx.dataset.sectors
-    ]
-    narrow = {"order": 40, "code": 100, "basis_name": 130, "basis_code": 130}
-    st.dataframe(
-        pd.DataFrame(rows),
-        hide_index=True,
-        width="stretch",
-        height="content",  # all 25 rows, no inner scrolling on a projector
-        column_config={col[c]: st.column_config.Column(width=w) for c, w in narrow.items()},
-    )
-
-
-def official_figures(ctx: PageContext) -> None:
-    heading(ctx.t("sources.official.heading"))
-    st.markdown(ctx.t("sources.official.body"))
-
-
-def basis_explained(ctx: PageContext) -> None:
-    """What `stated` and `layout` mean, each beside its badge."""
-    heading(ctx.t("sources.basis.heading"))
-    for basis in ("stated", "layout"):
-        badge = display.basis_badge(basis, ctx.lang)
-        st.markdown(f"{badge} {ctx.t(f'sources.basis.{basis}')}")
-    st.caption(ctx.t("sources.basis.translation"))
