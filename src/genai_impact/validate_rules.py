@@ -168,31 +168,35 @@ class Checker:
         self, rec: dict[str, Any], key: str, path: str, lo: int | None = None, hi: int | None = None
     ) -> int | None:
         """An int (a YAML boolean is not one), optionally within [lo, hi]."""
-        if key not in rec:
-            return None
-        value = rec[key]
-        if not isinstance(value, int) or isinstance(value, bool):
-            self.problem(_join(path, key), f"expected an integer, {_got(value)}")
-            return None
-        if (lo is not None and value < lo) or (hi is not None and value > hi):
-            self.problem(_join(path, key), f"{value} is out of range {lo}..{hi}")
-            return None
-        return value
+        return self._numeric(rec, key, path, int, "an integer", lo, hi)
 
     def number(
         self, rec: dict[str, Any], key: str, path: str, lo: float | None = None
     ) -> float | None:
         """An int or float (not a boolean), optionally at least `lo`."""
+        value = self._numeric(rec, key, path, int | float, "a number", lo, None)
+        return None if value is None else float(value)
+
+    def _numeric(
+        self,
+        rec: dict[str, Any],
+        key: str,
+        path: str,
+        kind: Any,
+        what: str,
+        lo: float | None,
+        hi: float | None,
+    ) -> Any:
         if key not in rec:
             return None
         value = rec[key]
-        if not isinstance(value, int | float) or isinstance(value, bool):
-            self.problem(_join(path, key), f"expected a number, {_got(value)}")
+        if not isinstance(value, kind) or isinstance(value, bool):
+            self.problem(_join(path, key), f"expected {what}, {_got(value)}")
             return None
-        if lo is not None and value < lo:
-            self.problem(_join(path, key), f"{value} is below {lo}")
+        if (lo is not None and value < lo) or (hi is not None and value > hi):
+            self.problem(_join(path, key), f"{value} is out of range {lo}..{hi}")
             return None
-        return float(value)
+        return value
 
     def choice(
         self,
