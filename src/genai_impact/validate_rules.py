@@ -194,7 +194,8 @@ class Checker:
             self.problem(_join(path, key), f"expected {what}, {_got(value)}")
             return None
         if (lo is not None and value < lo) or (hi is not None and value > hi):
-            self.problem(_join(path, key), f"{value} is out of range {lo}..{hi}")
+            bounds = f"out of range {lo}..{hi}" if hi is not None else f"below {lo}"
+            self.problem(_join(path, key), f"{value} is {bounds}")
             return None
         return value
 
