@@ -141,7 +141,7 @@ def import_howto(ctx: ui.PageContext, heading: bool = True) -> None:
     if heading:
         st.markdown(f"##### {ctx.t('sources.stats.howto.heading')}", anchors=False)
     st.markdown(ctx.t("sources.stats.howto.intro", folder=official_folder()))
-    st.code(official_view.import_commands(ui.data_dir()), language="bash")
+    st.code(official_view.import_commands(ui.data_dir()), language="bash", wrap_lines=True)
 
 
 def import_records(ctx: ui.PageContext, stats: official_stats.OfficialStats) -> None:
@@ -158,7 +158,7 @@ def import_records(ctx: ui.PageContext, stats: official_stats.OfficialStats) -> 
                 st.markdown(ctx.t("sources.stats.record.request"))
                 st.code(summary.request, language=None)
             st.markdown(ctx.t("sources.stats.record.checks"))
-            st.dataframe(pd.DataFrame(summary.checks), hide_index=True, width="stretch")
+            st.table(pd.DataFrame(summary.checks), hide_index=True)  # wraps long details
             st.caption(ctx.t("sources.stats.record.checks_caption"))
 
 
@@ -206,7 +206,7 @@ def arithmetic(ctx: ui.PageContext, stats: official_stats.OfficialStats) -> None
     )
     fig = official_arithmetic.figure_of(stats, code, year)
     rows = official_arithmetic.component_rows(stats, ctx.dataset, fig, ctx.lang)
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.table(pd.DataFrame(rows), hide_index=True)  # wraps the provenance instead of cutting it
     st.markdown(official_arithmetic.identity_line(fig, ctx.lang))
     for line in official_arithmetic.ratio_lines(fig, ctx.lang):
         st.markdown(line)

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from genai_impact import i18n, official_arithmetic, official_view
-from genai_impact.load import DEFAULT_DATA_DIR, load_dataset
+from genai_impact.display import md_literal
+from genai_impact.load import load_dataset
 from genai_impact.official_model import (
     CheckResult,
     ImportRecord,
@@ -158,8 +159,8 @@ def test_import_summary_names_method_time_table_tool_years_and_checks():
         "**Fiscal years**: FY2022",
     )
     assert summary.request == "statsDataId=0003060791\ncdCat03=26"
-    assert summary.checks == (
-        {"Check": "table_id", "Result": "✓ pass", "Detail": "0003060791"},
+    assert summary.checks == (  # st.table cells are Markdown: escaped
+        {"Check": "table\\_id", "Result": "✓ pass", "Detail": "0003060791"},
         {"Check": "coverage", "Result": "⚠ warning", "Detail": ""},
     )
 
@@ -191,8 +192,8 @@ def test_an_app_id_in_a_request_is_never_shown(name):
 @pytest.mark.parametrize(
     ("data_dir", "commands"),
     [
-        # the default data directory needs no option
-        (DEFAULT_DATA_DIR, "genai-impact stats import FILE"),
+        # the repository's data/ needs no option (even when the app was pointed at it)
+        (official_view.BUNDLED_DATA_DIR, "genai-impact stats import FILE"),
         # another one is passed on, quoted for the shell
         (Path("/tmp/my data"), "genai-impact stats import FILE --data-dir '/tmp/my data'"),
     ],
@@ -200,7 +201,7 @@ def test_an_app_id_in_a_request_is_never_shown(name):
 def test_import_commands(data_dir, commands):
     text = official_view.import_commands(data_dir)
     lines = text.splitlines()
-    assert lines[0] == "export ESTAT_APP_ID=<your e-Stat app ID>"
+    assert lines[0] == "export ESTAT_APP_ID='<your e-Stat app ID>'"  # quoted: no redirection
     assert commands in lines
     assert [line.split()[2] for line in lines[1:]] == ["fetch", "import", "import-rd"]
 
@@ -248,12 +249,11 @@ def test_missing_rows_name_file_sector_year_items_and_reason():
     )  # fmt: skip
     rows = official_view.missing_rows(stats(missing=gaps), DS, "ja")
     assert [list(r.values()) for r in rows] == [
-        ["corporate_statistics.json", "115 化学工業", "全年度", "148", "x"],
-        ["corporate_statistics.json", "全業種", "2020年度", "", "この年度のデータがない"],
-        ["rd_intensity.json", "142 情報通信業", "2022年度", "rd_ratio_percent",
-         "研究開発費比率のファイルにない"],
-    ]  # fmt: skip
-    assert list(rows[0]) == ["ファイル", "業種", "年度", "項目", "理由"]
+        ["115 化学工業", "全年度", "148", "x"],
+        ["全業種", "2020年度", "", "この年度のデータがない"],
+        ["142 情報通信業", "2022年度", "研究開発費比率", "研究開発費比率のファイルにない"],
+    ]
+    assert list(rows[0]) == ["業種", "年度", "項目", "理由"]
 
 
 # 4. The arithmetic ------------------------------------------------------------------------
@@ -262,11 +262,13 @@ def test_missing_rows_name_file_sector_year_items_and_reason():
 def test_component_rows_give_each_raw_figure_its_unit_and_provenance():
     rows = official_arithmetic.component_rows(stats(), DS, figure(), "ja")
     assert [r["項目"] for r in rows] == ["148", "012", "013", "014", "016", "072"]
-    assert [r["値"] for r in rows] == ["115,270", "34,563", "11,527", "69,180", "5,763", "23,007"]
+    values = ["115,270", "34,563", "11,527", "69,180", "5,763", "23,007"]
+    assert [r["値"] for r in rows] == [md_literal(v) for v in values]  # st.table: Markdown
     assert [r["単位"] for r in rows] == ["百万円"] * 5 + ["人"]
     assert rows[0]["出典（統計・表・項目・年度）"] == (
         "法人企業統計調査（年次別調査） · 表 0003060791 · 項目 148 · 2022年度"
     )
+    assert rows[0]["名称"] == "有形固定資産（当期末）"
 
 
 def test_ratio_lines_show_the_formula_the_numbers_and_the_result():

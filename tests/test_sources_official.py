@@ -57,9 +57,14 @@ def main_text(at) -> str:
     return "\n".join(markdown_bodies(at.main))
 
 
-def frames(at) -> list:
-    """The page's tables after the 25-sector table: checks per import, gaps, components."""
-    return [frame.value for frame in at.dataframe][1:]
+def tables(at) -> list:
+    """The static tables (Markdown cells): the checks of each import, then the components."""
+    return [table.value for table in at.table]
+
+
+def gaps_frame(at):
+    """The interactive table of gaps (after the 25 sectors)."""
+    return at.dataframe[1].value
 
 
 # 1. Nothing imported: say so, and how to import ------------------------------------------
@@ -69,7 +74,7 @@ def frames(at) -> list:
 def test_nothing_imported_points_to_the_commands(data_dir, lang):
     at = open_page("sources", lang=lang)
     assert [i.value for i in at.info] == [t("sources.stats.none_imported", lang)]
-    assert len(at.error) == 0 and len(at.dataframe) == 1  # only the 25 sectors
+    assert len(at.error) == 0 and len(at.dataframe) == 1 and not at.table  # only the sectors
     [commands] = [c.value for c in at.code]
     assert commands == official_view.import_commands(data_dir)
     assert f"--data-dir {data_dir}" in commands  # the directory this app reads
@@ -88,7 +93,7 @@ def test_each_import_is_listed_with_its_provenance_and_checks(imported, lang):
     assert not at.exception and len(at.error) == 0 and len(at.info) == 0
     text = main_text(at)
     files = [written(imported), written(imported, "rd_intensity.json")]
-    checks_tables = frames(at)[:2]
+    checks_tables = tables(at)[:2]
     for doc, name, table in zip(files, ("corporate_statistics.json", "rd_intensity.json"),
                                 checks_tables, strict=True):  # fmt: skip
         prov = doc["provenance"]
@@ -97,9 +102,10 @@ def test_each_import_is_listed_with_its_provenance_and_checks(imported, lang):
         assert display.md_literal(prov["input_file"]["name"]) in text
         assert prov["input_file"]["sha256"] in text
         assert display.md_literal(prov["tool"]["version"]) in text
-        assert table.iloc[:, 0].tolist() == [c["name"] for c in prov["checks"]]
-        assert table.iloc[:, 2].tolist() == [c["detail"] for c in prov["checks"]]
-        statuses = [official_view.check_status(c["status"], lang) for c in prov["checks"]]
+        md = display.md_literal
+        assert table.iloc[:, 0].tolist() == [md(c["name"]) for c in prov["checks"]]
+        assert table.iloc[:, 2].tolist() == [md(c["detail"]) for c in prov["checks"]]
+        statuses = [md(official_view.check_status(c["status"], lang)) for c in prov["checks"]]
         assert table.iloc[:, 1].tolist() == statuses
     corporate = files[0]["provenance"]
     assert display.md_literal(corporate["table_title"]) in text and "0003060791" in text
@@ -120,14 +126,23 @@ def years_of_rd(doc: dict[str, Any]) -> list[int]:
 def test_every_gap_and_warning_of_the_files_is_listed(imported, lang):
     at = open_page("sources", lang=lang)
     corporate, rd = written(imported), written(imported, "rd_intensity.json")
-    gaps = frames(at)[2]
+    gaps = gaps_frame(at)
     expected = corporate["missing"] + rd["missing"]
     assert len(gaps) == len(expected) > 0
-    column = {c: t(f"sources.stats.missing.column.{c}", lang) for c in ("file", "sector", "items")}
+    column = {c: t(f"sources.stats.missing.column.{c}", lang) for c in ("sector", "year", "items")}
     sectors = [row.split(" ")[0] for row in gaps[column["sector"]]]
     assert sectors == [m["estat_code"] for m in expected]
-    assert gaps[column["items"]].tolist() == [", ".join(m["items"]) for m in expected]
-    assert set(gaps[column["file"]]) == {"corporate_statistics.json", "rd_intensity.json"}
+    items = [", ".join(official_view.missing_item(i, lang) for i in m["items"]) for m in expected]
+    assert gaps[column["items"]].tolist() == items
+    assert items[0] == "148, 012, 013, 014, 016, 072"
+    assert items[-1] == t("sources.stats.missing.rd_item", lang)  # the R&D file's gaps come last
+    years = [
+        official_view.fiscal_year(m["fiscal_year"], lang)
+        if m["fiscal_year"]
+        else t("sources.stats.missing.every_year", lang)
+        for m in expected
+    ]
+    assert gaps[column["year"]].tolist() == years
     labels = [e.proto.label for e in of_type(at.main, "expander")]
     assert t("sources.stats.missing.heading", lang, count=len(expected)) in labels
     # the identity warning, as written by the import
@@ -145,11 +160,11 @@ def test_arithmetic_of_a_chosen_sector_and_year_matches_the_file(imported, lang)
     at.selectbox(key=SECTOR_KEY).set_value("115").run()
     assert not at.exception
     fig = figure(written(imported), "115", 2022)
-    components = frames(at)[3]
+    components = tables(at)[2]
     values = components[t("sources.stats.arithmetic.column.value", lang)].tolist()
     keys = ("tangible_fixed_assets", "land", "construction_in_progress",
             "other_tangible_fixed_assets", "software", "employees")  # fmt: skip
-    assert values == [official_view.format_number(fig[k]) for k in keys]
+    assert values == [display.md_literal(official_view.format_number(fig[k])) for k in keys]
     units = components[t("sources.stats.arithmetic.column.unit", lang)].tolist()
     assert units == [t("sources.stats.unit.amount", lang)] * 5 + [
         t("sources.stats.unit.employees", lang)
@@ -185,9 +200,11 @@ def test_arithmetic_of_a_chosen_sector_and_year_matches_the_file(imported, lang)
     at.selectbox(key=YEAR_KEY).set_value(2021).run()
     assert at.selectbox(key=SECTOR_KEY).value == "115"  # the sector stays chosen
     fig_2021 = figure(written(imported), "115", 2021)
-    values = frames(at)[3][t("sources.stats.arithmetic.column.value", lang)].tolist()
-    assert values[0] == official_view.format_number(fig_2021["tangible_fixed_assets"])
-    assert official_view.fiscal_year(2021, lang) in frames(at)[3].iloc[0, 4]
+    values = tables(at)[2][t("sources.stats.arithmetic.column.value", lang)].tolist()
+    assert values[0] == display.md_literal(
+        official_view.format_number(fig_2021["tangible_fixed_assets"])
+    )
+    assert official_view.fiscal_year(2021, lang) in tables(at)[2].iloc[0, 4]
 
 
 # 3. A corrupted file: an error box with one line per problem, the page still works ------
@@ -221,7 +238,7 @@ def test_corrupted_file_shows_an_error_box_and_the_rest_of_the_page(imported, la
         "got \\'0003060191\\'"
     )
     assert "Traceback" not in error.value
-    assert not at.selectbox and len(at.dataframe) == 1  # no imported figure is shown
+    assert not at.selectbox and not at.table and len(at.dataframe) == 1  # no figure shown
     # the rest of the page: the sector table, the how-to, the basis section, the footer
     assert len(at.dataframe[0].value) == 25
     assert [c.value for c in at.code] == [official_view.import_commands(imported)]

@@ -4,7 +4,7 @@ The raw components as imported (`component_rows`), the check 148 = 012 + 013 +
 014 (`identity_line`), the two ratios with their formulas and the numbers put
 in (`ratio_lines`), and the R&D ratio against its average (`rd_line`). Every
 number carries its provenance: statistic, table, item, fiscal year. Markdown
-for lines, plain text for table cells (see `official_view`).
+for lines and for the cells of `st.table` (see `official_view`).
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def item_provenance(
 def component_rows(
     stats: OfficialStats, ds: Dataset, fig: SectorYearFigures, lang: str
 ) -> list[dict[str, str]]:
-    """The six raw components as plain-text rows: item, name, value, unit, provenance."""
+    """The six raw components as st.table rows (Markdown cells): item, name, value, unit, source."""
     column = {
         c: t(f"sources.stats.arithmetic.column.{c}", lang)
         for c in ("item", "name", "value", "unit", "source")
@@ -98,11 +98,11 @@ def component_rows(
         provenance = item_provenance(stats, ds, item.code, fig.fiscal_year, lang)
         rows.append(
             {
-                column["item"]: item.code,
-                column["name"]: item_name(item.key, lang),
-                column["value"]: format_number(value),
-                column["unit"]: unit_label(ITEM_UNIT[item.key], lang),
-                column["source"]: provenance,
+                column["item"]: md_literal(item.code),
+                column["name"]: md_literal(item_name(item.key, lang)),
+                column["value"]: md_literal(format_number(value)),
+                column["unit"]: md_literal(unit_label(ITEM_UNIT[item.key], lang)),
+                column["source"]: md_literal(provenance),
             }
         )
     return rows

@@ -5,9 +5,10 @@ import (`import_commands`), problems of a malformed file (`problem_lines`), and
 the formatting of numbers, units and fiscal years shared with
 `official_arithmetic` (the arithmetic of one sector in one fiscal year).
 
-Two kinds of output, never mixed: Markdown (headings, lines, bullet fields:
-data text escaped with `display.md_literal`) and plain text (table cells and
-code blocks, which Streamlit never parses as Markdown).
+Two kinds of output, never mixed: Markdown (headings, lines, bullet fields,
+and the cells of `st.table`, which parses them: data text escaped with
+`display.md_literal`) and plain text (the cells of `st.dataframe` and code
+blocks, which Streamlit never parses as Markdown).
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ from pathlib import Path
 
 from genai_impact.display import md_literal
 from genai_impact.i18n import t
-from genai_impact.load import DEFAULT_DATA_DIR
 from genai_impact.model import Dataset
 from genai_impact.official_model import ImportRecord, OfficialStats
 from genai_impact.stats_catalogue import ITEMS
 from genai_impact.validate_rules import Problem
 
+# The repository's data/, where the CLI writes by default. Not load.DEFAULT_DATA_DIR: that one
+# follows GENAI_IMPACT_DATA_DIR, which the shell a user imports from may not have set.
+BUNDLED_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 CORPORATE_KIND = "corporate_statistics"
 MISSING = "—"  # a figure the file does not have
 RATIO_DECIMALS = 3  # 百万円/人: e.g. 15.234 and 0.456
@@ -40,6 +43,7 @@ _REASONS = {
     "not in the R&D file": "rd_absent",
 }
 _RD_NOT_A_NUMBER = "not a number in the R&D file: "
+RD_ITEM = "rd_ratio_percent"  # the item of an R&D gap
 ITEM_UNIT = {item.key: "employees" if item.code == "072" else "amount" for item in ITEMS}
 
 
@@ -103,7 +107,7 @@ class ImportSummary:
     heading: str  # Markdown
     fields: tuple[str, ...]  # Markdown, one bullet each
     request: str | None  # plain text: one `name=value` per line; None for a file import
-    checks: tuple[dict[str, str], ...]  # plain-text table rows, localised column names
+    checks: tuple[dict[str, str], ...]  # st.table rows (Markdown cells), localised columns
 
 
 def statistic_title(ds: Dataset, source_id: str, lang: str) -> str:
@@ -153,9 +157,9 @@ def import_summary(
     column = {c: t(f"{key}.column.{c}", lang) for c in ("check", "result", "detail")}
     checks = tuple(
         {
-            column["check"]: check.name,
-            column["result"]: check_status(check.status, lang),
-            column["detail"]: check.detail,
+            column["check"]: md_literal(check.name),
+            column["result"]: md_literal(check_status(check.status, lang)),
+            column["detail"]: md_literal(check.detail),
         }
         for check in record.checks
     )
@@ -170,12 +174,12 @@ def check_status(status: str, lang: str) -> str:
 
 
 def import_commands(data_dir: Path) -> str:
-    """The three import commands as a shell snippet; `--data-dir` when not the default."""
-    default = Path(data_dir).resolve() == Path(DEFAULT_DATA_DIR).resolve()
-    extra = "" if default else f" --data-dir {shlex.quote(str(data_dir))}"
+    """The three import commands as a shell snippet; `--data-dir` unless it is the repo's data/."""
+    bundled = Path(data_dir).resolve() == BUNDLED_DATA_DIR
+    extra = "" if bundled else f" --data-dir {shlex.quote(str(data_dir))}"
     return "\n".join(
         [
-            "export ESTAT_APP_ID=<your e-Stat app ID>",
+            "export ESTAT_APP_ID='<your e-Stat app ID>'",
             f"genai-impact stats fetch --years 2018-2024{extra}",
             f"genai-impact stats import FILE{extra}",
             f"genai-impact stats import-rd FILE{extra}",
@@ -200,6 +204,11 @@ def reason_label(reason: str, lang: str) -> str:
     return reason
 
 
+def missing_item(code: str, lang: str) -> str:
+    """An item code of a gap as shown: the survey's code, or the R&D ratio by name."""
+    return t("sources.stats.missing.rd_item", lang) if code == RD_ITEM else code
+
+
 def sector_names(stats: OfficialStats, ds: Dataset, lang: str) -> dict[str, str]:
     """e-Stat code -> sector name in `lang`: the file's names, else data/sectors.yaml."""
     names = {s.estat_code: s.name.in_lang(lang) for s in ds.sectors}
@@ -209,10 +218,14 @@ def sector_names(stats: OfficialStats, ds: Dataset, lang: str) -> dict[str, str]
 
 
 def missing_rows(stats: OfficialStats, ds: Dataset, lang: str) -> list[dict[str, str]]:
-    """Every gap the imports listed, as plain-text table rows with localised column names."""
+    """Every gap the imports listed, as plain-text table rows with localised column names.
+
+    No file column: the items say which import it is (codes of 法人企業統計調査, or the
+    R&D ratio), which leaves the reason room to be read at 1280 px.
+    """
     column = {
         c: t(f"sources.stats.missing.column.{c}", lang)
-        for c in ("file", "sector", "year", "items", "reason")
+        for c in ("sector", "year", "items", "reason")
     }
     names = sector_names(stats, ds, lang)
     rows = []
@@ -227,10 +240,9 @@ def missing_rows(stats: OfficialStats, ds: Dataset, lang: str) -> list[dict[str,
             year = fiscal_year(gap.fiscal_year, lang)
         rows.append(
             {
-                column["file"]: gap.file,
                 column["sector"]: sector,
                 column["year"]: year,
-                column["items"]: ", ".join(str(i) for i in gap.items),
+                column["items"]: ", ".join(missing_item(str(i), lang) for i in gap.items),
                 column["reason"]: reason_label(gap.reason, lang),
             }
         )
