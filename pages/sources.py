@@ -3,8 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from genai_impact import display, query, ui
+from genai_impact import display, official_arithmetic, official_stats, official_view, query, ui
 from genai_impact.model import Provenance
+
+SECTOR_KEY = "sources_stats_sector"  # widget keys of the arithmetic's selectors
+YEAR_KEY = "sources_stats_year"
 
 
 def source_list(ctx: ui.PageContext) -> None:
@@ -106,8 +109,109 @@ def sector_table(ctx: ui.PageContext) -> None:
 
 
 def official_figures(ctx: ui.PageContext) -> None:
+    """What was imported into <data dir>/official/, checked how; the arithmetic of one figure."""
     ui.heading(ctx.t("sources.official.heading"))
     st.markdown(ctx.t("sources.official.body"))
+    try:
+        stats = official_stats.load_official_stats(ui.data_dir())
+    except official_stats.OfficialStatsError as err:  # the rest of the page still renders
+        intro = ctx.t("sources.stats.error.intro", count=len(err.problems))
+        problems = official_view.problem_lines(err.problems)
+        st.error(f"{intro}\n\n{problems}", icon=":material/error:")
+        st.caption(ctx.t("sources.stats.error.hint"))
+        import_howto(ctx)
+        return
+    if stats is None:
+        st.info(ctx.t("sources.stats.none_imported"), icon=":material/info:")
+        import_howto(ctx)
+        return
+    import_records(ctx, stats)
+    gaps_and_warnings(ctx, stats)
+    arithmetic(ctx, stats)
+    with st.expander(ctx.t("sources.stats.howto.heading")):
+        import_howto(ctx, heading=False)
+
+
+def official_folder() -> str:
+    return display.md_literal(str(official_stats.official_dir(ui.data_dir())))
+
+
+def import_howto(ctx: ui.PageContext, heading: bool = True) -> None:
+    """The three import commands, for this app's data directory."""
+    if heading:
+        st.markdown(f"##### {ctx.t('sources.stats.howto.heading')}", anchors=False)
+    st.markdown(ctx.t("sources.stats.howto.intro", folder=official_folder()))
+    st.code(official_view.import_commands(ui.data_dir()), language="bash", wrap_lines=True)
+
+
+def import_records(ctx: ui.PageContext, stats: official_stats.OfficialStats) -> None:
+    """One box per imported file: from where, when, how, the years, the checks."""
+    st.markdown(f"##### {ctx.t('sources.stats.summary.heading')}", anchors=False)
+    count = len(stats.imports)
+    st.markdown(ctx.t("sources.stats.summary.intro", count=count, folder=official_folder()))
+    for record in stats.imports:
+        summary = official_view.import_summary(record, stats, ctx.dataset, ctx.lang)
+        with st.container(border=True):
+            st.markdown(summary.heading, anchors=False)
+            st.markdown("\n".join(f"- {field}" for field in summary.fields))
+            if summary.request:
+                st.markdown(ctx.t("sources.stats.record.request"))
+                st.code(summary.request, language=None)
+            st.markdown(ctx.t("sources.stats.record.checks"))
+            st.table(pd.DataFrame(summary.checks), hide_index=True)  # wraps long details
+            st.caption(ctx.t("sources.stats.record.checks_caption"))
+
+
+def gaps_and_warnings(ctx: ui.PageContext, stats: official_stats.OfficialStats) -> None:
+    """Every missing sector/year and every warning, in expanders with their counts."""
+    rows = official_view.missing_rows(stats, ctx.dataset, ctx.lang)
+    with st.expander(ctx.t("sources.stats.missing.heading", count=len(rows))):
+        st.markdown(ctx.t("sources.stats.missing.intro"))
+        if rows:
+            st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        else:
+            st.markdown(ctx.t("sources.stats.missing.none"))
+    count = len(stats.warnings)
+    with st.expander(ctx.t("sources.stats.warnings.heading", count=count), expanded=count > 0):
+        st.markdown(ctx.t("sources.stats.warnings.intro"))
+        lines = [f"- {display.md_literal(w)}" for w in stats.warnings]
+        st.markdown("\n".join(lines) or ctx.t("sources.stats.warnings.none"))
+
+
+def arithmetic(ctx: ui.PageContext, stats: official_stats.OfficialStats) -> None:
+    """For a chosen sector and year: the raw components, the check, the two ratios, R&D."""
+    st.markdown(f"##### {ctx.t('sources.stats.arithmetic.heading')}", anchors=False)
+    if not stats.has_corporate_figures:
+        st.markdown(ctx.t("sources.stats.arithmetic.no_corporate"))
+        return
+    st.markdown(ctx.t("sources.stats.arithmetic.intro"))
+    sectors = {s.estat_code: s for s in stats.sectors}
+    for key, options in ((SECTOR_KEY, list(sectors)), (YEAR_KEY, list(stats.years))):
+        if st.session_state.get(key) not in options:  # a new import changed the choices
+            st.session_state.pop(key, None)
+    left, right = st.columns([3, 1])
+    year = right.selectbox(
+        ctx.t("sources.stats.arithmetic.year"),
+        list(reversed(stats.years)),
+        format_func=lambda y: official_view.fiscal_year(y, ctx.lang),
+        key=YEAR_KEY,
+    )
+    default = official_arithmetic.default_sector(stats, stats.years[-1])  # stable: keeps the choice
+    code = left.selectbox(
+        ctx.t("sources.stats.arithmetic.sector"),
+        list(sectors),
+        index=list(sectors).index(default),
+        format_func=lambda c: official_arithmetic.sector_label(sectors[c], ctx.lang),
+        key=SECTOR_KEY,
+    )
+    fig = official_arithmetic.figure_of(stats, code, year)
+    rows = official_arithmetic.component_rows(stats, ctx.dataset, fig, ctx.lang)
+    st.table(pd.DataFrame(rows), hide_index=True)  # wraps the provenance instead of cutting it
+    st.markdown(official_arithmetic.identity_line(fig, ctx.lang))
+    for line in official_arithmetic.ratio_lines(fig, ctx.lang):
+        st.markdown(line)
+    st.caption(official_arithmetic.ratios_provenance(stats, ctx.dataset, year, ctx.lang))
+    st.markdown(official_arithmetic.rd_line(stats, ctx.dataset, fig, ctx.lang))
 
 
 def basis_explained(ctx: ui.PageContext) -> None:

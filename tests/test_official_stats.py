@@ -140,6 +140,11 @@ BROKEN = [
      [f"{CORP}: figures: no entry for 104 FY2021"]),
     ("unknown-sector", _edit(CORP, lambda d: d["figures"][0].update(estat_code="999")),
      [f"{CORP}: figures[0].estat_code: '999' is not in `sectors`"]),
+    # regression: a non-text input file name or hash crashed the Sources page (AttributeError)
+    ("input-name-number", _edit(CORP, lambda d: d["provenance"]["input_file"].update(name=1)),
+     [f"{CORP}: provenance.input_file.name: expected a string or null, got 1"]),
+    ("input-sha-list", _edit(RDF, lambda d: d["provenance"]["input_file"].update(sha256=[])),
+     [f"{RDF}: provenance.input_file.sha256: expected a string or null, got []"]),
     ("other-table", _edit(CORP, lambda d: d["provenance"].update(table_id="0003060191")),
      [f"{CORP}: provenance.table_id: expected 0003060791"]),
     ("rd-flag-edited", _edit(RDF, lambda d: d["figures"][2].update(at_or_above_average=True)),

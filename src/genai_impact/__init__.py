@@ -15,6 +15,8 @@ Official statistics (docs/official-statistics.md; no streamlit, stdlib HTTP):
 - official_stats.py  the app's API: load_official_stats, figures_for_year
 - official_model.py  its frozen dataclasses and the two ratios
 - official_read.py   data/official/*.json -> those dataclasses, checked
+- official_view.py   what the Sources page lists: imports, checks, gaps (pure)
+- official_arithmetic.py  the Sources page's arithmetic of one sector-year (pure)
 - stats_import.py    `stats fetch | import`: parse, check, derive, write atomically
 - estat_client.py    e-Stat API getStatsData (paging, app ID kept secret)
 - estat_parse.py     e-Stat JSON / CSV bytes -> rows

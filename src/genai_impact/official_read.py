@@ -283,8 +283,8 @@ def _record(reader: _Reader, doc: dict[str, Any], kind: str) -> ImportRecord | N
         table_id=reader.get(prov, "table_id", p, (str,), optional=True),
         table_title=reader.get(prov, "table_title", p, (str,), optional=True),
         request=tuple((str(k), str(v)) for k, v in params.items()),
-        input_file=input_file.get("name"),
-        input_sha256=input_file.get("sha256"),
+        input_file=reader.get(input_file, "name", f"{p}.input_file", (str,), optional=True),
+        input_sha256=reader.get(input_file, "sha256", f"{p}.input_file", (str,), optional=True),
         checks=tuple(checks),
     )
 
