@@ -98,8 +98,7 @@ def start_page(page_id: str) -> PageContext:
         _navigation(spec, lang_view)
         _data_error_page(err, lang)
         st.stop()
-    choices = {"industry": [i.id for i in ds.industries]}
-    view, notices = state.parse_query_params(raw, choices, only=spec.params)
+    view, notices = state.parse_query_params(raw, query.url_choices(ds), only=spec.params)
     view = _resolve_defaults(view, spec, ds)
     _navigation(spec, view)
     _write_query_params(view, spec)
