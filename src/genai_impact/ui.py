@@ -26,6 +26,9 @@ DATA_DIR_ENV = "GENAI_IMPACT_DATA_DIR"
 LANG_KEY = "lang_choice"  # widget key of the language selector
 INDUSTRY_KEY = "industry_choice"  # widget key of the industry selector
 _LAST_INDUSTRY = "last_industry"  # session memory: back on /industries, show the same one
+# Served by the app itself: a :material/...: page icon makes every browser fetch the
+# favicon from Google's font CDN (blocked by the proxy's CSP, missing offline).
+FAVICON = Path(__file__).parent / "assets" / "favicon.png"
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,7 @@ def start_page(page_id: str) -> PageContext:
     lang = lang_view.lang
     st.set_page_config(
         page_title=f"{i18n.t(f'{spec.id}.nav', lang)} · {i18n.t('common.app_title', lang)}",
-        page_icon=":material/insights:",
+        page_icon=str(FAVICON),
         layout="wide",
     )
     _language_selector(lang)
