@@ -25,7 +25,7 @@ help:
 
 # The venv is (re)built when requirements.txt or pyproject.toml is newer than the stamp,
 # or when its interpreter no longer runs.
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt requirements-runtime.txt pyproject.toml
 	@if ! $(BIN)/python -c '' 2>/dev/null; then \
 	  echo "creating $(VENV)"; rm -rf $(VENV); $(PYTHON) -m venv $(VENV); \
 	fi

@@ -62,6 +62,39 @@ def test_no_raw_html(path):
         assert forbidden not in text, f"{forbidden} in {path.name}"
 
 
+def raw_html_uses(path: Path) -> list[str]:
+    """What the text check above can miss: aliased imports, keyword arguments, .html() calls."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    modules = imported_modules(path)
+    # `from streamlit import html` shows up as the module "streamlit.html"
+    found = [m for m in modules if m.startswith("streamlit.components") or m == "streamlit.html"]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg == "unsafe_allow_html":
+            found.append(f"unsafe_allow_html= at line {node.lineno}")
+        elif isinstance(node, ast.Attribute) and node.attr in ("html", "iframe", "components"):
+            found.append(f".{node.attr} at line {node.lineno}")
+    return found
+
+
+@pytest.mark.parametrize("path", APP_FILES, ids=lambda p: str(p.relative_to(REPO)))
+def test_no_raw_html_by_any_spelling(path):
+    # e.g. `import streamlit as s; s.html(x)` or `from streamlit.components import v1`
+    assert raw_html_uses(path) == []
+
+
+def test_the_raw_html_check_catches_aliases(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "import streamlit as s\nfrom streamlit.components import v1\n"
+        "s.html('<b>x</b>')\ns.markdown('x', **{'unsafe_allow_html': True})\n"
+        "s.write('x', unsafe_allow_html=True)\n",
+        encoding="utf-8",
+    )
+    found = raw_html_uses(sample)
+    assert "streamlit.components" in found and ".html at line 3" in found
+    assert "unsafe_allow_html= at line 5" in found
+
+
 def test_pure_modules_do_not_import_ui():
     offenders = [
         p.name

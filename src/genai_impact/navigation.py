@@ -19,6 +19,13 @@ class PageSpec:
     icon: str  # a Material Symbols icon for the link
     params: tuple[str, ...]  # the state.PARAMS this page reads from the URL
 
+    @property
+    def url_path(self) -> str:
+        """Where Streamlit serves the page: `/` for app.py, `/<name>` for pages/<name>.py."""
+        if self.path == "app.py":
+            return "/"
+        return "/" + self.path.removeprefix("pages/").removesuffix(".py")
+
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("home", "app.py", ":material/home:", ("lang",)),

@@ -13,6 +13,15 @@ def industries_by_archetype(ds: Dataset) -> list[tuple[Archetype, tuple[Industry
     ]
 
 
+def url_choices(ds: Dataset) -> dict[str, list[str]]:
+    """The valid values of the URL parameters that come from the data (`state.parse_query_params`).
+
+    One entry per data-driven `state.Param`; the tests build shared links and hostile
+    ones from it, so a new parameter is covered once it is listed here.
+    """
+    return {"industry": [i.id for i in ds.industries]}
+
+
 def default_industry(ds: Dataset) -> Industry:
     """The industry shown when none is chosen: the report's first row."""
     return min(ds.industries, key=lambda i: i.order)

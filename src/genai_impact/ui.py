@@ -26,6 +26,9 @@ DATA_DIR_ENV = "GENAI_IMPACT_DATA_DIR"
 LANG_KEY = "lang_choice"  # widget key of the language selector
 INDUSTRY_KEY = "industry_choice"  # widget key of the industry selector
 _LAST_INDUSTRY = "last_industry"  # session memory: back on /industries, show the same one
+# Served by the app itself: a :material/...: page icon makes every browser fetch the
+# favicon from Google's font CDN (blocked by the proxy's CSP, missing offline).
+FAVICON = Path(__file__).parent / "assets" / "favicon.png"
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,7 @@ def start_page(page_id: str) -> PageContext:
     lang = lang_view.lang
     st.set_page_config(
         page_title=f"{i18n.t(f'{spec.id}.nav', lang)} · {i18n.t('common.app_title', lang)}",
-        page_icon=":material/insights:",
+        page_icon=str(FAVICON),
         layout="wide",
     )
     _language_selector(lang)
@@ -98,8 +101,7 @@ def start_page(page_id: str) -> PageContext:
         _navigation(spec, lang_view)
         _data_error_page(err, lang)
         st.stop()
-    choices = {"industry": [i.id for i in ds.industries]}
-    view, notices = state.parse_query_params(raw, choices, only=spec.params)
+    view, notices = state.parse_query_params(raw, query.url_choices(ds), only=spec.params)
     view = _resolve_defaults(view, spec, ds)
     _navigation(spec, view)
     _write_query_params(view, spec)

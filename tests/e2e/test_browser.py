@@ -1,4 +1,6 @@
-"""In a real browser: every page in ja and en, fonts, language switch, links, deep links.
+"""In a real browser: language switch, links, deep links, shared links across a restart.
+
+Every page in both languages and sizes, fonts and the keyboard: test_every_page.py.
 
 Screenshots land in $E2E_ARTIFACTS (default /tmp/e2e-artifacts) for a person to look at.
 """
@@ -7,13 +9,21 @@ from __future__ import annotations
 
 import re
 import shutil
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import urlparse
 
 import pytest
+from browser_helpers import (
+    controls,
+    focus_by_tab,
+    page_url,
+    query_of,
+    view_of,
+    wait_until_rendered,
+)
 from e2e_server import BUNDLED_DATA, StreamlitServer
 from playwright.sync_api import Page, expect
 
-from genai_impact import navigation, query
+from genai_impact import navigation, query, state
 from genai_impact.i18n import t
 from genai_impact.load import load_dataset
 from genai_impact.state import shown_value
@@ -22,46 +32,6 @@ pytestmark = pytest.mark.e2e
 
 DS = load_dataset()
 PAGES = {page.id: page for page in navigation.PAGES}
-URL_PATHS = {"home": "/", "industries": "/industries", "sources": "/sources"}
-JA_FONT = "Noto Sans CJK JP"
-
-
-def wait_until_rendered(page: Page, title: str) -> None:
-    """The page's h1 shows `title` and the script run has finished."""
-    expect(page.locator("h1").first).to_have_text(title, timeout=30_000)
-    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=30_000)
-    expect(page.get_by_test_id("stSkeleton")).to_have_count(0)  # the sidebar draws last
-
-
-def platform_fonts(page: Page, selector: str) -> dict[str, int]:
-    """The fonts Chromium actually used to draw the text of `selector` (family -> glyphs)."""
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("DOM.enable")
-    cdp.send("CSS.enable")
-    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
-    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
-    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
-    cdp.detach()
-    return {f["familyName"]: f["glyphCount"] for f in fonts}
-
-
-def query_of(page: Page) -> dict[str, list[str]]:
-    return parse_qs(urlparse(page.url).query)
-
-
-@pytest.mark.parametrize("lang", ["ja", "en"])
-@pytest.mark.parametrize("page_id", list(PAGES))
-def test_page_loads_with_its_heading(page: Page, streamlit_url, artifacts, page_id, lang):
-    suffix = "?lang=en" if lang == "en" else ""
-    page.goto(streamlit_url + URL_PATHS[page_id] + suffix)
-    wait_until_rendered(page, t(f"{page_id}.title", lang))
-    if lang == "ja":
-        # Every Japanese glyph of the heading is drawn with the CJK font: no tofu boxes.
-        title = t(f"{page_id}.title", "ja")
-        fonts = platform_fonts(page, "h1")
-        assert fonts.get(JA_FONT) == sum(1 for ch in title if not ch.isascii()), fonts
-    expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)  # no legacy file-name list
-    page.screenshot(path=str(artifacts / f"{page_id}-{lang}.png"))
 
 
 def test_language_control_switches_to_english_and_writes_the_url(page: Page, streamlit_url):
@@ -151,3 +121,76 @@ def test_broken_data_shows_the_error_page(page: Page, artifacts, tmp_path):
         page.screenshot(path=str(artifacts / "data-error-en.png"))
     finally:
         server.stop()
+
+
+def shared_link_params(spec: navigation.PageSpec) -> dict[str, str | list[str]]:
+    """A link to a view that differs from the page's defaults in every parameter it reads."""
+    choices = query.url_choices(DS)
+    out: dict[str, str | list[str]] = {}
+    for param in (p for p in state.PARAMS if p.name in spec.params):
+        default = getattr(state.DEFAULTS, param.name)
+        options = [v for v in (param.fixed or choices[param.name]) if v != default]
+        if param.name == "industry":  # its default is the report's first industry
+            options = [v for v in options if v != query.default_industry(DS).id]
+        out[param.name] = [options[-1]] if param.multi else options[-1]
+    return out
+
+
+def test_shared_links_restore_the_same_view_after_a_server_restart(page: Page, artifacts):
+    links = {spec.id: page_url("", spec, shared_link_params(spec)) for spec in navigation.PAGES}
+
+    def views(log_name: str) -> dict[str, dict]:
+        server = StreamlitServer(artifacts / log_name)
+        try:
+            server.wait_healthy()
+            seen = {}
+            for spec in navigation.PAGES:
+                page.goto(server.url + links[spec.id])
+                wait_until_rendered(page, t(f"{spec.id}.title", "en"))
+                seen[spec.id] = view_of(page)
+            return seen
+        finally:
+            server.stop()
+
+    before = views("streamlit-restart-1.log")
+    after = views("streamlit-restart-2.log")
+    assert after == before
+    for spec in navigation.PAGES:  # the view is the linked one, not the defaults
+        assert dict(before[spec.id]["query"]) == {
+            name: value if isinstance(value, list) else [value]
+            for name, value in shared_link_params(spec).items()
+        }, spec.id
+
+
+def test_industry_picker_and_badges_work_from_the_keyboard(page: Page, streamlit_url):
+    page.goto(streamlit_url + "/industries?lang=en")
+    wait_until_rendered(page, t("industries.title", "en"))
+    label = t("industries.select.label", "en")
+    controls(page)
+    # the picker: Tab to it, open it with the arrow key, choose another industry with Enter
+    focus_by_tab(page, f"INPUT:stSelectbox:{label}")
+    page.keyboard.press("ArrowDown")
+    expect(page.get_by_role("listbox")).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    picker = page.get_by_role("combobox", name=label)
+    default = query.default_industry(DS).name.in_lang("en")
+    expect(picker).not_to_have_value(default)
+    wait_until_rendered(page, t("industries.title", "en"))
+    chosen = next(i for i in DS.industries if i.name.in_lang("en") == picker.input_value())
+    assert query_of(page).get("industry") == [chosen.id]
+    expect(page.get_by_role("heading", name=chosen.name.in_lang("en"), exact=True)).to_be_visible()
+    # a provenance badge: Tab to it, Enter opens the details, Escape closes them
+    page.keyboard.press("Tab")
+    badges = page.get_by_test_id("stPopoverButton")
+    for _ in range(10):
+        if badges.evaluate_all("(bs) => bs.includes(document.activeElement)"):
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    body = page.get_by_test_id("stPopoverBody")
+    expect(body).to_be_visible()
+    citation = query.report_source(DS).citation.in_lang("en")
+    expect(body).to_contain_text(citation.split(" (")[0])
+    page.keyboard.press("Escape")
+    expect(body).to_be_hidden()

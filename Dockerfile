@@ -1,0 +1,41 @@
+# genai-impact: the dashboard on the bundled data (see docs/deploy.md).
+# Not built by CI (no Docker engine there); tests/test_deploy.py checks its key properties.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    STREAMLIT_BROWSER_GATHER_USAGE_STATS=false \
+    STREAMLIT_SERVER_HEADLESS=true \
+    GENAI_IMPACT_DATA_DIR=/app/data
+
+# Japanese fonts for PNG/SVG exports drawn on the server (vl-convert); nothing else.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-noto-cjk \
+    && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /app
+
+# Runtime dependencies only (no pytest, Playwright, ruff, hypothesis, Chromium).
+COPY requirements-runtime.txt ./
+RUN pip install -r requirements-runtime.txt
+
+COPY pyproject.toml README.md ./
+COPY src/ src/
+RUN pip install --no-deps . && rm -rf build src/*.egg-info
+
+COPY app.py ./
+COPY pages/ pages/
+COPY data/ data/
+COPY .streamlit/ .streamlit/
+
+# The code and data stay root-owned and read-only to the user that runs the app.
+RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin app
+USER app
+
+EXPOSE 8501
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4).read() != b'ok')"]
+
+CMD ["streamlit", "run", "app.py", "--server.port=8501", "--server.address=0.0.0.0"]

@@ -1,0 +1,135 @@
+"""What the browser tests ask of a rendered page: ready, fonts, URL, view, keyboard focus."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlencode, urlparse
+
+from playwright.sync_api import Page, expect
+
+from genai_impact import navigation
+
+JA_FONT = "Noto Sans CJK JP"
+VIEWPORTS = {"1280x720": (1280, 720), "1920x1080": (1920, 1080)}  # projector, full HD
+
+
+def page_url(base: str, spec: navigation.PageSpec, params: dict[str, str] | None = None) -> str:
+    query = f"?{urlencode(params, doseq=True)}" if params else ""
+    return f"{base}{spec.url_path}{query}"
+
+
+def wait_until_rendered(page: Page, title: str) -> None:
+    """The page's h1 shows `title` and the script run has finished."""
+    expect(page.locator("h1").first).to_have_text(title, timeout=30_000)
+    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=30_000)
+    # the sidebar draws last; on a busy machine that can take more than the default 5 s
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=30_000)
+    expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=30_000)  # last run's
+
+
+def platform_fonts(page: Page, selector: str, nth: int = 0) -> dict[str, int]:
+    """The fonts Chromium actually used to draw the text of `selector` (family -> glyphs)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    node = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"][nth]
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    cdp.detach()
+    return {f["familyName"]: f["glyphCount"] for f in fonts}
+
+
+def assert_japanese_font(page: Page, selector: str, nth: int = 0) -> None:
+    """Every non-ASCII glyph of the element is drawn with the CJK font: no tofu boxes."""
+    text = page.locator(selector).nth(nth).inner_text()
+    fonts = platform_fonts(page, selector, nth)
+    wanted = sum(1 for ch in text if not ch.isascii() and not ch.isspace())
+    assert fonts.get(JA_FONT, 0) >= wanted > 0, (selector, text, fonts)
+
+
+def query_of(page: Page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+# Widget values as a person sees them: enough to tell two views apart.
+_VIEW_JS = """() => {
+  const text = (e) => (e.innerText || e.value || '').trim();
+  const all = (sel) => Array.from(document.querySelectorAll(sel));
+  return {
+    headings: all('[data-testid=stMain] h1, [data-testid=stMain] h2, [data-testid=stMain] h3')
+      .map(text),
+    radios: all('[role=radiogroup]').map(g =>
+      (g.getAttribute('aria-label') || '') + '=' +
+      all('[role=radiogroup] [data-selected=true] [data-testid=stMarkdownContainer]')
+        .filter(m => g.contains(m)).map(text).join('|')),
+    comboboxes: all('input[role=combobox]').map(e => (e.getAttribute('aria-label') || '') +
+      '=' + e.value),
+    checkboxes: all('input[type=checkbox]').map(e => e.checked),
+    sliders: all('[role=slider]').map(e => e.getAttribute('aria-valuenow')),
+    tags: all('[data-testid=stMultiSelect] [role=row], [data-testid=stMultiSelect] [role=gridcell]')
+      .map(text),
+  };
+}"""
+
+
+def view_of(page: Page) -> dict:
+    """Path, canonical query, headings and every widget's value."""
+    url = urlparse(page.url)
+    return {
+        "path": url.path,
+        "query": sorted(parse_qs(url.query).items()),
+        **page.evaluate(_VIEW_JS),
+    }
+
+
+# Keyboard: which controls Tab can reach. A radio group is one tab stop (arrow keys move
+# inside it), so its radios count as one control.
+_CONTROLS_JS = """() => {
+  const sel = 'a[href], button, input, select, textarea, [role=combobox], [tabindex]';
+  const out = [];
+  for (const e of document.querySelectorAll(sel)) {
+    if (e.disabled || e.getAttribute('tabindex') === '-1' && !e.closest('[role=radiogroup]'))
+      continue;
+    if (!e.getClientRects().length || getComputedStyle(e).visibility === 'hidden') continue;
+    if (e.closest('[aria-hidden=true], [inert]')) continue;
+    const group = e.closest('[role=radiogroup]');
+    const id = group ? 'radiogroup:' + (group.getAttribute('aria-label') || '') :
+      (e.tagName + ':' + (e.closest('[data-testid]')?.dataset.testid || '') + ':' +
+       (e.getAttribute('aria-label') || e.innerText || e.value || '').trim().slice(0, 60));
+    e.dataset.kb = id;
+    out.push(id);
+  }
+  return out;
+}"""
+_FOCUSED_JS = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const group = e.closest('[role=radiogroup]');
+  return group ? 'radiogroup:' + (group.getAttribute('aria-label') || '') : (e.dataset.kb || null);
+}"""
+
+
+def controls(page: Page) -> list[str]:
+    """Every visible, enabled control of the page, tagged for `tab_walk`."""
+    return page.evaluate(_CONTROLS_JS)
+
+
+def tab_walk(page: Page, limit: int) -> list[str]:
+    """Press Tab from the top of the page up to `limit` times; the controls focused, in order."""
+    page.locator("body").focus()
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    seen: list[str] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(_FOCUSED_JS)
+        if focused is not None:
+            seen.append(focused)
+    return seen
+
+
+def focus_by_tab(page: Page, control: str, limit: int = 200) -> None:
+    """Press Tab until `control` (an id from `controls`) has the focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(_FOCUSED_JS) == control:
+            return
+    raise AssertionError(f"{control} not reached with {limit} presses of Tab")

@@ -1,0 +1,197 @@
+"""The reverse-proxy configuration of docs/deploy.md, run for real: nginx on 127.0.0.1 in
+front of two Streamlit replicas. Headers, upload limit, CSP in Chromium, session affinity.
+
+Skipped when nginx is not installed (`apt-get install nginx`; .ci/run installs it).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser_helpers import page_url, wait_until_rendered
+from e2e_server import StreamlitServer, free_port
+from playwright.sync_api import Page, expect
+
+from genai_impact import navigation
+from genai_impact.i18n import t
+
+pytestmark = pytest.mark.e2e
+
+REPO = Path(__file__).resolve().parents[2]
+DEPLOY_DOC = REPO / "docs" / "deploy.md"
+NGINX = shutil.which("nginx") or next(
+    (p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if os.access(p, os.X_OK)), None
+)
+if NGINX is None:
+    pytest.skip("nginx is not installed (apt-get install nginx)", allow_module_level=True)
+
+
+def documented_snippet() -> str:
+    """The ```nginx block of docs/deploy.md: what the test runs is what the doc says."""
+    blocks = re.findall(r"```nginx\n(.*?)```", DEPLOY_DOC.read_text(encoding="utf-8"), re.S)
+    assert len(blocks) == 1, "docs/deploy.md should hold exactly one nginx block"
+    return blocks[0]
+
+
+def test_config(snippet: str, listen: int, upstreams: list[int], tmp: Path) -> str:
+    """The documented snippet wrapped in a standalone nginx.conf on loopback ports."""
+    servers = re.findall(r"^\s*server 127\.0\.0\.1:\d+;.*$", snippet, re.M)
+    assert servers, "the upstream block lists its replicas as 'server 127.0.0.1:PORT;'"
+    body = snippet.replace(servers[0], "\n".join(f"server 127.0.0.1:{p};" for p in upstreams))
+    for extra in servers[1:]:
+        body = body.replace(extra, "")
+    body, n = re.subn(r"listen 80;", f"listen 127.0.0.1:{listen};", body)
+    assert n == 1, "the server block listens with 'listen 80;'"
+    temp = "\n".join(
+        f"{kind}_temp_path {tmp / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi")
+    )
+    user = "user root;" if os.geteuid() == 0 else ""  # workers write temp files under tmp
+    return f"""
+daemon off;
+{user}
+worker_processes 1;
+pid {tmp / "nginx.pid"};
+error_log {tmp / "error.log"} warn;
+events {{ worker_connections 256; }}
+http {{
+    {temp}
+    scgi_temp_path {tmp / "scgi"};
+    log_format affinity '$cookie_genai_affinity $upstream_addr $request_uri $status';
+    access_log {tmp / "access.log"} affinity;
+{body}
+}}
+"""
+
+
+test_config.__test__ = False  # a helper, not a test
+
+
+class Proxy:
+    def __init__(self, tmp: Path, replicas: list[StreamlitServer]) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.access_log = tmp / "access.log"
+        conf = tmp / "nginx.conf"
+        conf.write_text(
+            test_config(documented_snippet(), self.port, [r.port for r in replicas], tmp),
+            encoding="utf-8",
+        )
+        check = subprocess.run([NGINX, "-t", "-c", str(conf)], capture_output=True, text=True)
+        assert check.returncode == 0, check.stderr
+        self._log = (tmp / "nginx.out").open("w")
+        self.proc = subprocess.Popen(
+            [NGINX, "-c", str(conf)], stdout=self._log, stderr=subprocess.STDOUT
+        )
+
+    def wait_ready(self, timeout: float = 20) -> None:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=1) as r:
+                    if r.read() == b"ok":
+                        return
+            except OSError:
+                pass
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("nginx did not come up; see nginx.out and error.log")
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        self.proc.terminate()  # our own master process only; it stops its worker
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self._log.close()
+
+
+@pytest.fixture(scope="module")
+def proxy(artifacts: Path, tmp_path_factory) -> Iterator[Proxy]:
+    tmp = tmp_path_factory.mktemp("nginx")
+    tmp.chmod(0o755)
+    replicas = [StreamlitServer(artifacts / f"streamlit-replica-{n}.log") for n in (1, 2)]
+    proxy = None
+    try:
+        for replica in replicas:
+            replica.wait_healthy()
+        proxy = Proxy(tmp, replicas)
+        proxy.wait_ready()
+        yield proxy
+    finally:
+        if proxy is not None:
+            proxy.stop()
+            shutil.copy(tmp / "error.log", artifacts / "nginx-error.log")
+        for replica in replicas:
+            replica.stop()
+
+
+def fetch(url: str, cookie: str | None = None):
+    """Status, headers (an email.message.Message: repeated headers kept) and body."""
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status, response.headers, response.read()
+
+
+def test_security_headers_on_pages_and_assets(proxy: Proxy):
+    status, headers, body = fetch(proxy.url + "/industries")
+    assert status == 200 and b"<script" in body  # Streamlit's page shell came through
+    assets = re.findall(rb'src="(\./static/[^"]+\.js)"', body)
+    for url in ["/industries", "/_stcore/health", "/" + assets[0].decode().lstrip("./")]:
+        _, headers, _ = fetch(proxy.url + url)
+        csp = headers["Content-Security-Policy"]
+        assert "frame-ancestors 'none'" in csp and "default-src 'self'" in csp, url
+        assert "'unsafe-eval'" not in csp and "script-src 'self'" in csp
+        assert "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert headers["X-Frame-Options"] == "DENY"
+        assert "nginx/" not in headers.get("Server", "")  # no version on show
+        cookies = headers.get_all("Set-Cookie") or []
+        assert any(c.startswith("genai_affinity=") for c in cookies), cookies
+
+
+def test_uploads_over_the_limit_are_refused_by_the_proxy(proxy: Proxy):
+    request = urllib.request.Request(
+        proxy.url + "/_stcore/upload_file/x/y", data=b"x" * (2 * 1024 * 1024), method="PUT"
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 413
+
+
+def test_every_page_works_behind_the_proxy_without_csp_violations(page: Page, proxy: Proxy):
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security" in m.text else 0)
+    for spec in navigation.PAGES:
+        page.goto(page_url(proxy.url, spec))
+        wait_until_rendered(page, t(f"{spec.id}.title", "ja"))
+        expect(page.get_by_test_id("stException")).to_have_count(0)
+    # a rerun over the proxied websocket
+    page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
+    wait_until_rendered(page, t(f"{navigation.PAGES[-1].id}.title", "en"))
+    assert violations == [], "\n".join(dict.fromkeys(violations))
+
+
+def test_a_browser_stays_on_one_replica(proxy: Proxy):
+    # Each cookie value is hashed to one replica; without a cookie the first response sets one.
+    for n in range(6):
+        for _ in range(3):
+            fetch(proxy.url + f"/_stcore/health?n={n}", cookie=f"genai_affinity=browser-{n}")
+    upstreams: dict[str, set[str]] = defaultdict(set)
+    for line in proxy.access_log.read_text().splitlines():
+        cookie, upstream, *_ = line.split(" ")
+        if cookie.startswith("browser-"):
+            upstreams[cookie].add(upstream)
+    assert len(upstreams) == 6
+    assert all(len(addresses) == 1 for addresses in upstreams.values()), upstreams

@@ -1,0 +1,122 @@
+"""The Dockerfile and the dependency split, checked without Docker (none on CI machines).
+
+What a build would catch late: a root user, a wrong health check path, missing Japanese
+fonts, dev tools in the image, a runtime import nobody pinned.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+import tomllib
+from importlib.metadata import packages_distributions
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DOCKERFILE = (REPO / "Dockerfile").read_text(encoding="utf-8")
+# instruction -> its arguments, continuation lines joined, comments dropped
+INSTRUCTIONS = [
+    (line.split(None, 1)[0].upper(), line.split(None, 1)[1] if " " in line else "")
+    for line in re.sub(r"\\\n\s*", " ", DOCKERFILE).splitlines()
+    if line.strip() and not line.lstrip().startswith("#")
+]
+DEV_PACKAGES = {"pytest", "playwright", "pytest-playwright", "ruff", "hypothesis"}
+
+
+def args_of(instruction: str) -> list[str]:
+    return [args for name, args in INSTRUCTIONS if name == instruction]
+
+
+def pins(path: Path) -> dict[str, str]:
+    """name -> version of the `name==version` lines of a requirements file."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = (re.fullmatch(r"([A-Za-z0-9_.\-]+)==(\S+)", line.strip()) for line in lines)
+    return {m[1].lower(): m[2] for m in found if m}
+
+
+RUNTIME = pins(REPO / "requirements-runtime.txt")
+
+
+def test_base_image_is_python_311_slim():
+    assert args_of("FROM") == ["python:3.11-slim"]
+
+
+def test_runs_as_a_non_root_user():
+    users = args_of("USER")
+    assert users and users[-1] not in ("root", "0"), users
+    names = [name for name, _ in INSTRUCTIONS]
+    assert names.index("CMD") > len(names) - 1 - names[::-1].index("USER")  # USER before CMD
+
+
+def test_healthcheck_asks_streamlit_health_on_the_served_port():
+    [health] = args_of("HEALTHCHECK")
+    [cmd] = args_of("CMD")
+    port = re.search(r"--server\.port=(\d+)", cmd)[1]
+    assert f"127.0.0.1:{port}/_stcore/health" in health
+    assert args_of("EXPOSE") == [port]
+
+
+def test_serves_the_app_on_the_bundled_data():
+    [cmd] = args_of("CMD")
+    assert '"streamlit", "run", "app.py"' in cmd
+    copied = " ".join(args_of("COPY"))
+    for needed in ("app.py", "pages/", "data/", ".streamlit/", "src/", "requirements-runtime.txt"):
+        assert needed in copied, needed
+    # an installed (not editable) package cannot find data/ beside itself
+    assert "GENAI_IMPACT_DATA_DIR=/app/data" in " ".join(args_of("ENV"))
+    assert args_of("WORKDIR") == ["/app"]
+
+
+def test_japanese_fonts_and_no_browser():
+    run = " ".join(args_of("RUN"))
+    assert "fonts-noto-cjk" in run and "--no-install-recommends" in run
+    assert "chromium" not in run.lower()
+    assert "rm -rf /var/lib/apt/lists" in run  # keeps the image small
+
+
+def test_installs_runtime_dependencies_only():
+    run = " ".join(args_of("RUN"))
+    assert "-r requirements-runtime.txt" in run
+    assert "requirements.txt" not in run.replace("requirements-runtime.txt", "")
+    assert not DEV_PACKAGES & set(re.findall(r"[a-z][a-z0-9\-]+", run))
+    assert "pip install --no-deps ." in run  # the package itself, its pins came from the file
+
+
+def test_dockerignore_keeps_tests_and_venv_out():
+    ignored = (REPO / ".dockerignore").read_text(encoding="utf-8").split()
+    for path in (".git", ".venv", "tests", "bench", ".e2e-artifacts"):
+        assert path in ignored, path
+
+
+def test_runtime_pins_are_the_package_dependencies_and_hold_no_dev_tools():
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = dict(dep.lower().split("==") for dep in project["dependencies"])
+    assert declared == RUNTIME
+    assert not DEV_PACKAGES & set(RUNTIME)
+    dev = (REPO / "requirements.txt").read_text(encoding="utf-8")
+    assert "-r requirements-runtime.txt" in dev.splitlines()
+    assert DEV_PACKAGES <= set(pins(REPO / "requirements.txt"))
+
+
+def third_party_imports(paths: list[Path]) -> set[str]:
+    local = {"genai_impact"}
+    names: set[str] = set()
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names.add(node.module.split(".")[0])
+    return {n for n in names if n not in sys.stdlib_module_names and n not in local}
+
+
+def test_every_import_of_the_app_is_a_pinned_runtime_dependency():
+    app = [REPO / "app.py", *(REPO / "pages").glob("*.py"), *(REPO / "src").rglob("*.py")]
+    providers = packages_distributions()
+    unpinned = {
+        name: providers.get(name)
+        for name in third_party_imports(app)
+        if not {d.lower() for d in providers.get(name, [])} & set(RUNTIME)
+    }
+    assert unpinned == {}, "add these to requirements-runtime.txt and pyproject.toml"
