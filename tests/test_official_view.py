@@ -201,7 +201,9 @@ def test_an_app_id_in_a_request_is_never_shown(name):
 def test_import_commands(data_dir, commands):
     text = official_view.import_commands(data_dir)
     lines = text.splitlines()
-    assert lines[0] == "export ESTAT_APP_ID='YOUR_ESTAT_APP_ID'"  # a placeholder, not markup
+    # a placeholder a shell accepts as is (no "<...>": a redirection, and a raw tag to the
+    # hostile-URL test's eyes)
+    assert lines[0] == "export ESTAT_APP_ID=YOUR_APP_ID  # your e-Stat application ID; never stored"
     assert commands in lines
     assert [line.split()[2] for line in lines[1:]] == ["fetch", "import", "import-rd"]
 

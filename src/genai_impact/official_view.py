@@ -179,7 +179,7 @@ def import_commands(data_dir: Path) -> str:
     extra = "" if bundled else f" --data-dir {shlex.quote(str(data_dir))}"
     return "\n".join(
         [
-            "export ESTAT_APP_ID='YOUR_ESTAT_APP_ID'",
+            "export ESTAT_APP_ID=YOUR_APP_ID  # your e-Stat application ID; never stored",
             f"genai-impact stats fetch --years 2018-2024{extra}",
             f"genai-impact stats import FILE{extra}",
             f"genai-impact stats import-rd FILE{extra}",
