@@ -1,0 +1,146 @@
+"""Interaction: how long a click takes to a settled page, against the bare app's rerun.
+
+One warm server of each app, one browser; every scenario repeated, medians and p95,
+each against the bare app's rerun measured in the same run. Target (issue 7): <= 1.3x.
+
+    .venv/bin/python bench/interaction.py [--repeat 10] [--only lang_switch page_switch]
+
+Adding a scenario (map filter, profile switch...): one `Scenario` in SCENARIOS, with the
+page to open and an `act` that clicks and waits for the result of repetition `n`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from playwright.sync_api import Page, expect, sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import (  # noqa: E402
+    APP,
+    BARE_APP,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    SETTLED_JS,
+    Server,
+    load_average,
+    median,
+    p95,
+)
+
+from genai_impact import navigation  # noqa: E402
+from genai_impact.i18n import t  # noqa: E402
+
+LANG_LABEL = {"ja": "日本語", "en": "English"}
+
+
+def settle(page: Page, title: str) -> None:
+    """The h1 shows `title`, the script run has finished and nothing stale is left."""
+    expect(page.locator("[data-testid=stMain] h1").first).to_have_text(title, timeout=60_000)
+    page.wait_for_function(SETTLED_JS, timeout=60_000, polling=16)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    app: str  # "bare" or "ours"
+    path: str  # page to open before the first repetition
+    act: Callable[[Page, int], None]  # click for repetition n, then wait until settled
+    what: str
+
+
+def bare_rerun(page: Page, n: int) -> None:
+    series = "b" if n % 2 == 0 else "a"
+    page.get_by_test_id("stRadio").get_by_text(series, exact=True).click()
+    settle(page, f"Bare app {series}")
+
+
+def lang_switch(page: Page, n: int) -> None:
+    lang = "en" if n % 2 == 0 else "ja"
+    page.get_by_test_id("stSidebar").get_by_text(LANG_LABEL[lang], exact=True).click()
+    settle(page, t("industries.title", lang))
+
+
+def page_switch(page: Page, n: int) -> None:
+    target = "sources" if n % 2 == 0 else "industries"
+    page.get_by_test_id("stSidebar").get_by_role("link", name=t(f"{target}.nav", "ja")).click()
+    settle(page, t(f"{target}.title", "ja"))
+
+
+def industry_switch(page: Page, n: int) -> None:
+    """The industries page's picker (the profile switch of issue 4 replaces this one)."""
+    name = ["メディア", "情報サービス"][n % 2]
+    page.get_by_role("combobox", name=t("industries.select.label", "ja")).click()
+    page.get_by_role("option", name=name, exact=True).click()
+    expect(page.get_by_role("heading", name=name, exact=True)).to_be_visible(timeout=60_000)
+    page.wait_for_function(SETTLED_JS, timeout=60_000, polling=16)
+
+
+SCENARIOS = [
+    Scenario("bare_rerun", "bare", "/", bare_rerun, "bare app: radio click -> rerun -> chart"),
+    Scenario("lang_switch", "ours", "/industries", lang_switch, "language radio on /industries"),
+    Scenario("page_switch", "ours", "/industries", page_switch, "sidebar link, to and fro"),
+    Scenario("industry_switch", "ours", "/industries", industry_switch, "industry picker"),
+    # Scenario("map_filter", "ours", "/map", map_filter, "map filter -> redrawn chart"),
+    # Scenario("profile_switch", "ours", "/industries", profile_switch, "profile switch"),
+]
+assert {"home", "industries", "sources"} <= {p.id for p in navigation.PAGES}
+
+
+def run(scenario: Scenario, browser, url: str, repeat: int) -> list[float]:
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="ja-JP")
+    page = context.new_page()
+    page.goto(url + scenario.path, timeout=60_000)
+    page.locator("[data-testid=stMain] h1").first.wait_for(timeout=60_000)
+    page.wait_for_function(SETTLED_JS, timeout=60_000, polling=50)
+    for n in range(2):  # warm-up: first reruns load code and caches
+        scenario.act(page, n)
+    times = []
+    for n in range(2, 2 + repeat):
+        start = time.perf_counter()
+        scenario.act(page, n)
+        times.append(time.perf_counter() - start)
+    context.close()
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument("--only", nargs="*", help="scenario names (bare_rerun always runs)")
+    args = parser.parse_args()
+    if not 1 <= args.repeat <= 50:
+        parser.error("--repeat must be 1..50")
+    chosen = [s for s in SCENARIOS if not args.only or s.name in args.only or s.app == "bare"]
+    print(f"interaction, {args.repeat} repetitions after 2 warm-up; {load_average()}")
+    servers = {"bare": Server(BARE_APP), "ours": Server(APP)}
+    results: dict[str, list[float]] = {}
+    try:
+        for server in servers.values():
+            server.wait_healthy()
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for scenario in chosen:
+                results[scenario.name] = run(scenario, browser, servers[scenario.app].url,
+                                             args.repeat)  # fmt: skip
+            browser.close()
+    finally:
+        for server in servers.values():
+            server.stop()
+    base = median(results["bare_rerun"])
+    print(f"\n{'scenario':<18}{'median s':>10}{'p95 s':>9}{'vs bare':>9}  what")
+    for scenario in chosen:
+        times = results[scenario.name]
+        ratio = median(times) / base
+        flag = "" if scenario.app == "bare" else ("  ok" if ratio <= 1.3 else "  > 1.3x")
+        print(f"{scenario.name:<18}{median(times):>10.3f}{p95(times):>9.3f}{ratio:>8.2f}x  "
+              f"{scenario.what}{flag}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,197 @@
+"""Load: N concurrent browser sessions on 127.0.0.1 doing a scripted workshop.
+
+One server of our app, one Chromium with a context per session. Each session opens the
+home page, switches to English, opens /industries, opens an industry, opens /sources.
+First the script once alone (the single-session baseline, kept connected), then N
+sessions at once. Prints p95 interaction time against single-session, errors, and the
+server's memory per extra session (from /proc). Issue 7's targets: p95 <= 2x single,
+zero errors, <= 30 MB per extra session. Bounded: at most 30 sessions, one deadline.
+
+    .venv/bin/python bench/load.py [--sessions 20] [--deadline 480]
+
+Extending the workshop (map filter, export...): add a `Step` to WORKSHOP.
+Caveat: on 2 cores the 20 browsers compete with the server for the CPU, so times
+include the browsers' own rendering; the memory figure is the server's alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from playwright.async_api import Page, async_playwright, expect
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import (  # noqa: E402
+    APP,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    SETTLED_JS,
+    Server,
+    load_average,
+    median,
+    p95,
+)
+
+from genai_impact.i18n import t  # noqa: E402
+
+MAX_SESSIONS = 30
+STEP_TIMEOUT_MS = 90_000
+
+
+async def settle(page: Page, title: str) -> None:
+    heading = page.locator("[data-testid=stMain] h1").first
+    await expect(heading).to_have_text(title, timeout=STEP_TIMEOUT_MS)
+    await page.wait_for_function(SETTLED_JS, timeout=STEP_TIMEOUT_MS, polling=50)
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    run: Callable[[Page, str], Awaitable[None]]  # (page, server url)
+    interaction: bool = True  # False: a page load, not counted as an interaction
+
+
+async def open_home(page: Page, url: str) -> None:
+    await page.goto(url + "/", timeout=STEP_TIMEOUT_MS)
+    await settle(page, t("home.title", "ja"))
+
+
+async def to_english(page: Page, url: str) -> None:
+    await page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
+    await settle(page, t("home.title", "en"))
+
+
+async def open_industries(page: Page, url: str) -> None:
+    link = page.get_by_test_id("stSidebar").get_by_role("link", name=t("industries.nav", "en"))
+    await link.click()
+    await settle(page, t("industries.title", "en"))
+
+
+async def open_an_industry(page: Page, url: str) -> None:
+    await page.get_by_test_id("stMain").get_by_role("link", name="Media", exact=True).click()
+    heading = page.get_by_role("heading", name="Media", exact=True)
+    await expect(heading).to_be_visible(timeout=STEP_TIMEOUT_MS)
+    await page.wait_for_function(SETTLED_JS, timeout=STEP_TIMEOUT_MS, polling=50)
+
+
+async def open_sources(page: Page, url: str) -> None:
+    link = page.get_by_test_id("stSidebar").get_by_role("link", name=t("sources.nav", "en"))
+    await link.click()
+    await settle(page, t("sources.title", "en"))
+
+
+WORKSHOP = [
+    Step("open home", open_home, interaction=False),
+    Step("switch to English", to_english),
+    Step("open industries", open_industries),
+    Step("open an industry", open_an_industry),
+    Step("open sources", open_sources),
+    # Step("filter the map", filter_map), Step("export PNG", export_png),
+]
+
+
+@dataclass
+class Session:
+    times: dict[str, float]
+    error: str | None = None
+
+
+async def workshop(browser, url: str) -> tuple[Session, object]:
+    """One person's workshop; returns its timings and the context, kept open (connected)."""
+    context = await browser.new_context(viewport={"width": 1280, "height": 720}, locale="ja-JP")
+    page = await context.new_page()
+    session = Session({})
+    try:
+        for step in WORKSHOP:
+            start = time.perf_counter()
+            await step.run(page, url)
+            session.times[step.name] = time.perf_counter() - start
+        if await page.get_by_test_id("stException").count():
+            session.error = "exception shown"
+    except Exception as error:  # noqa: BLE001 (a failed step is a counted error)
+        session.error = f"{step.name}: {type(error).__name__}"
+    return session, context
+
+
+def interactions(sessions: list[Session]) -> list[float]:
+    counted = {s.name for s in WORKSHOP if s.interaction}
+    return [v for s in sessions for k, v in s.times.items() if k in counted]
+
+
+async def main_async(n_sessions: int, deadline: float) -> None:
+    server = Server(APP)
+    try:
+        server.wait_healthy()
+        idle_mb = server.rss_mb()
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            warm, ctx = await workshop(browser, server.url)  # loads code and caches
+            await ctx.close()
+            singles, held = [], []
+            for _ in range(3):
+                session, ctx = await workshop(browser, server.url)
+                singles.append(session)
+                held.append(ctx)
+            for ctx in held[1:]:
+                await ctx.close()
+            await asyncio.sleep(2)
+            one_mb = server.rss_mb()  # one connected session
+            started = time.perf_counter()
+            tasks = [asyncio.create_task(workshop(browser, server.url)) for _ in range(n_sessions)]
+            done, late = await asyncio.wait(tasks, timeout=deadline)
+            for task in late:  # past the deadline: stopped, and counted as errors
+                task.cancel()
+            wall = time.perf_counter() - started
+            await asyncio.sleep(2)
+            loaded_mb = server.rss_mb()  # one + n connected sessions
+            results = [task.result() for task in tasks if task in done]
+            results += [(Session({}, "past the deadline"), None) for _ in late]
+            for _, ctx in results:
+                if ctx is not None:
+                    await ctx.close()
+            await held[0].close()
+            await browser.close()
+    finally:
+        server.stop()
+
+    crowd = [s for s, _ in results]
+    errors = [s.error for s in [warm, *singles, *crowd] if s.error]
+    single, loaded = interactions(singles), interactions(crowd)
+    print(f"load: {n_sessions} concurrent sessions on 127.0.0.1; {load_average()}")
+    print(f"workshop: {' -> '.join(s.name for s in WORKSHOP)}")
+    print(f"\n{'step':<22}{'single median s':>16}{'crowd median s':>16}{'crowd p95 s':>13}")
+    for step in WORKSHOP:
+        one = [s.times[step.name] for s in singles if step.name in s.times]
+        many = [s.times[step.name] for s in crowd if step.name in s.times]
+        print(f"{step.name:<22}{median(one):>16.2f}{median(many):>16.2f}{p95(many):>13.2f}")
+    ratio = p95(loaded) / p95(single)
+    print(f"\ninteraction p95: single {p95(single):.2f} s, {n_sessions} sessions "
+          f"{p95(loaded):.2f} s -> {ratio:.2f}x (target <= 2x)")  # fmt: skip
+    print(f"errors: {len(errors)} {errors if errors else ''}(target 0)")
+    per_session = (loaded_mb - one_mb) / n_sessions
+    print(f"server RSS: idle {idle_mb:.0f} MB, 1 session {one_mb:.0f} MB, "
+          f"1+{n_sessions} sessions {loaded_mb:.0f} MB -> {per_session:.1f} MB per extra "
+          "session (target <= 30 MB)")  # fmt: skip
+    print(f"wall time of the {n_sessions}-session workshop: {wall:.1f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--deadline", type=float, default=480, help="seconds for the crowd")
+    args = parser.parse_args()
+    if not 1 <= args.sessions <= MAX_SESSIONS:
+        parser.error(f"--sessions must be 1..{MAX_SESSIONS}")
+    if not 10 <= args.deadline <= 900:
+        parser.error("--deadline must be 10..900 s")
+    asyncio.run(main_async(args.sessions, args.deadline))
+
+
+if __name__ == "__main__":
+    main()
