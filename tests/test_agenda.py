@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from genai_impact import agenda, i18n, navigation
+from genai_impact import agenda, agenda_file, i18n, navigation
 from genai_impact.agenda import Agenda, AgendaError, SavedView
 from genai_impact.state import ViewState
 
 REPO = Path(__file__).resolve().parents[1]
 PAGES = [p.id for p in navigation.PAGES]  # home, industries, sources (more to come)
 CHOICES = {"industry": ["travel", "steel"]}  # SYNTHETIC ids
-CHECK = agenda.url_param_check(CHOICES)
+CHECK = agenda_file.url_param_check(CHOICES)
 
 TRAVEL = SavedView("旅行", "industries", {"lang": "ja", "industry": "travel"})
 STEEL = SavedView("Steel", "industries", {"lang": "en", "industry": "steel"})
@@ -25,7 +25,7 @@ SOURCES = SavedView("出典", "sources", {"lang": "ja"})
 
 
 def load(text: str | bytes, lang: str = "en") -> tuple[Agenda, list]:
-    return agenda.from_yaml(text, PAGES, CHECK, lang=lang)
+    return agenda_file.from_yaml(text, PAGES, CHECK, lang=lang)
 
 
 # --- round trip ----------------------------------------------------------------------------
@@ -33,7 +33,7 @@ def load(text: str | bytes, lang: str = "en") -> tuple[Agenda, list]:
 
 def test_yaml_round_trip_keeps_names_pages_params_and_order():
     original = Agenda(views=(TRAVEL, STEEL, SOURCES))
-    text = agenda.to_yaml(original)
+    text = agenda_file.to_yaml(original)
     assert "name: 旅行" in text  # readable, not \u escapes
     assert text.startswith("# genai-impact")
     loaded, problems = load(text)
@@ -47,15 +47,15 @@ def test_round_trip_of_list_values_and_odd_text():
         SavedView("a: b # c", "home", {"lang": "en", "arch": ["A", "E1"], "q": "yes"}),
         SavedView("'quoted' \"twice\"", "home", {"q": "1.0"}),
     )
-    text = agenda.to_yaml(Agenda(views=views))
-    loaded, problems = agenda.from_yaml(text, PAGES, lambda page, params: [])
+    text = agenda_file.to_yaml(Agenda(views=views))
+    loaded, problems = agenda_file.from_yaml(text, PAGES, lambda page, params: [])
     assert problems == []
     assert loaded.views == views
 
 
 def test_written_params_follow_the_url_parameter_order():
     view = SavedView("x", "industries", {"industry": "travel", "lang": "en"})
-    doc = yaml.safe_load(agenda.to_yaml(Agenda(views=(view,))))
+    doc = yaml.safe_load(agenda_file.to_yaml(Agenda(views=(view,))))
     assert list(doc["views"][0]["params"]) == ["lang", "industry"]
 
 
@@ -68,7 +68,7 @@ _GOOD = "version: 1\nviews:\n  - {name: a, page: home, params: {lang: en}}\n"
     ("data", "where", "message"),
     [
         # too big: refused before parsing
-        (b"#" * (agenda.MAX_FILE_BYTES + 1), "", "too large (65 KB; the limit is 64 KB)"),
+        (b"#" * (agenda_file.MAX_FILE_BYTES + 1), "", "too large (65 KB; the limit is 64 KB)"),
         # not UTF-8 text
         (b"version: 1\nviews: []\n\xff\xfe", "", "not UTF-8"),
         # not YAML (with the line), or YAML a safe loader refuses (no object construction)
@@ -361,7 +361,7 @@ def test_view_url(view, url):
 
 def test_every_export_message_key_exists_in_both_languages():
     used: set[str] = set()
-    for name in ("agenda.py", "export.py", "slide_pack.py"):
+    for name in ("agenda.py", "agenda_file.py", "export.py", "slide_pack.py"):
         text = (REPO / "src" / "genai_impact" / name).read_text(encoding="utf-8")
         used |= set(re.findall(r"""["'](export\.[a-z0-9_.]+)["']""", text))
     assert len(used) > 20, "the scan found too few keys: the regex is stale"
