@@ -105,6 +105,14 @@ def test_png_size_per_preset(size, scale, expected):
         assert 400 < width < 700 and 250 < height < 500
 
 
+def test_the_same_view_exported_again_comes_from_the_cache():
+    export.clear_render_cache()
+    first = export.to_png(slide("en", size="screen"), scale=1)
+    again = export.to_png(slide("en", size="screen"), scale=1)
+    assert again is first  # not rendered twice
+    assert export.to_png(slide("en", size="screen"), scale=2) is not first  # scale is in the key
+
+
 # --- SVG: the title, filters and footer in the chosen language, in the Japanese font --------
 
 

@@ -36,6 +36,7 @@ from genai_impact.export_theme import (
 from genai_impact.i18n import t
 from genai_impact.model import LANGS
 
+RENDER_CACHE_SIZE = 16  # rendered files kept per process, PNG and SVG each
 # A directory of extra fonts (e.g. a .ttf of IPAexGothic where fonts-noto-cjk cannot be
 # installed); registered with vl-convert once per process, before the first conversion.
 FONT_DIR_ENV = "GENAI_IMPACT_FONT_DIR"
@@ -97,27 +98,49 @@ def font_available() -> bool:
     return kan != ji and missing not in (kan, ji)
 
 
-def has_japanese(spec: dict[str, Any]) -> bool:
+def has_japanese(spec: dict[str, Any] | str) -> bool:
     """Whether any text in a chart spec (titles, labels, inline data) is Japanese."""
-    return bool(_JAPANESE.search(json.dumps(spec, ensure_ascii=False)))
+    text = spec if isinstance(spec, str) else json.dumps(spec, ensure_ascii=False)
+    return bool(_JAPANESE.search(text))
 
 
-def _spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
+def _spec_json(chart: alt.TopLevelMixin) -> str:
+    """The chart's spec as JSON text, after the Japanese-font guard."""
     _register_font_dir()
-    spec = chart.to_dict()
-    if has_japanese(spec) and not font_available():
+    # Not validated against the schema here: builders' tests and slide_chart's own test
+    # do that, and an export would pay ~0.1 s for it on every call.
+    text = json.dumps(chart.to_dict(validate=False), ensure_ascii=False, sort_keys=True)
+    if has_japanese(text) and not font_available():
         raise FontMissingError()
-    return spec
+    return text
+
+
+# The same view exported again (a second click, the slide pack after single downloads)
+# costs nothing; a few slides' PNGs at 2x are ~1 MB each.
+@functools.lru_cache(maxsize=RENDER_CACHE_SIZE)
+def _png(spec_json: str, scale: float) -> bytes:
+    return vlc.vegalite_to_png(spec_json, scale=scale, config={"font": FONT_STACK})
+
+
+@functools.lru_cache(maxsize=RENDER_CACHE_SIZE)
+def _svg(spec_json: str) -> str:
+    return vlc.vegalite_to_svg(spec_json, config={"font": FONT_STACK})
 
 
 def to_png(chart: alt.TopLevelMixin, scale: float = 2) -> bytes:
     """The chart as PNG bytes; pixel size = the chart's size × `scale` (2 for sharp slides)."""
-    return vlc.vegalite_to_png(_spec(chart), scale=scale, config={"font": FONT_STACK})
+    return _png(_spec_json(chart), float(scale))
 
 
 def to_svg(chart: alt.TopLevelMixin) -> str:
     """The chart as SVG text; text stays text, in the font stack (the viewer needs one)."""
-    return vlc.vegalite_to_svg(_spec(chart), config={"font": FONT_STACK})
+    return _svg(_spec_json(chart))
+
+
+def clear_render_cache() -> None:
+    """Forget rendered files (benchmarks measure rendering, not the cache)."""
+    _png.cache_clear()
+    _svg.cache_clear()
 
 
 def source_line(
@@ -148,35 +171,39 @@ def _lines(text: str | Sequence[str]) -> list[str]:
     return [" ".join(item.split()) for item in items if item and item.strip()]
 
 
-def _footer_layer(lines: list[str], size: str, theme: str) -> alt.Chart:
+def _footer_layer(lines: list[str], size: str, theme: str) -> dict[str, Any]:
+    # Plain dicts (data, mark, encoding) rather than alt.Legend & co.: same spec, none of
+    # Altair's per-object validation on every export.
     """An invisible mark whose only trace is a symbol-less bottom legend listing `lines`."""
     sizes, colours = check_preset(size).type, check_theme(theme)
-    legend = alt.Legend(
-        title=None,
-        orient="bottom",
-        direction="vertical",
-        symbolSize=0,
-        symbolOpacity=0,
-        symbolStrokeWidth=0,
-        labelOffset=0,
-        labelFontSize=sizes.footer,
-        labelColor=colours.subtle_text,
-        labelLimit=0,  # no truncation: a link must stay whole
-        rowPadding=max(2, sizes.footer // 4),
-        offset=sizes.footer,
-        padding=0,
-        aria=False,  # the footer is text, not a legend to describe
-    )
-    data = alt.InlineData(values=[{_FOOTER_FIELD: line} for line in lines])
-    return (
-        alt.Chart(data)
-        .mark_point(opacity=0, aria=False)
-        .encode(
-            strokeDash=alt.StrokeDash(
-                f"{_FOOTER_FIELD}:N", scale=alt.Scale(domain=lines), legend=legend
-            )
-        )
-    )
+    legend = {
+        "title": None,
+        "orient": "bottom",
+        "direction": "vertical",
+        "symbolSize": 0,
+        "symbolOpacity": 0,
+        "symbolStrokeWidth": 0,
+        "labelOffset": 0,
+        "labelFontSize": sizes.footer,
+        "labelColor": colours.subtle_text,
+        "labelLimit": 0,  # no truncation: a link must stay whole
+        "rowPadding": max(2, sizes.footer // 4),
+        "offset": sizes.footer,
+        "padding": 0,
+        "aria": False,  # the footer is text, not a legend to describe
+    }
+    return {
+        "data": {"values": [{_FOOTER_FIELD: line} for line in lines]},
+        "mark": {"type": "point", "opacity": 0, "aria": False},
+        "encoding": {
+            "strokeDash": {
+                "field": _FOOTER_FIELD,
+                "type": "nominal",
+                "scale": {"domain": lines},
+                "legend": legend,
+            }
+        },
+    }
 
 
 def _merged(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -189,16 +216,19 @@ def _merged(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _own_config(spec: dict[str, Any]) -> dict[str, Any]:
-    config = dict(spec.get("config", {}))
-    config.pop("font", None)  # the export's font stack always wins
-    return config
+def _own_config(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    config = chart.config
+    if config is alt.Undefined:
+        return {}
+    own = config.to_dict(validate=False) if hasattr(config, "to_dict") else dict(config)
+    own.pop("font", None)  # the export's font stack always wins
+    return own
 
 
-def _screen_size(spec: dict[str, Any]) -> tuple[int, int]:
+def _screen_size(chart: alt.TopLevelMixin) -> tuple[int, int]:
     """The chart's own plot size; the fallback where it has none in pixels."""
-    width, height = spec.get("width"), spec.get("height")
     fallback_w, fallback_h = SCREEN_FALLBACK_SIZE
+    width, height = chart.width, chart.height
     return (
         width if isinstance(width, int) else fallback_w,
         height if isinstance(height, int) else fallback_h,
@@ -231,33 +261,32 @@ def slide_chart(
     preset, _ = check_preset(size), check_theme(theme)
     if not isinstance(chart, alt.Chart | alt.LayerChart):
         raise TypeError(f"slide_chart wraps a single or layered chart, not {type(chart).__name__}")
-    own_spec = chart.to_dict(validate=False)
-    own_config = _own_config(own_spec)
-    screen_w, screen_h = _screen_size(own_spec)
-    inner = chart.copy(deep=True)
+    inner = chart.copy(deep=False)  # a new top level; layers and data are shared, unchanged
     for prop in (*_TOP_LEVEL_ONLY, "width", "height"):
         inner[prop] = alt.Undefined
     footer = _lines(footer_source) + [t("export.footer.link", lang, url=link)]
-    subtitle_lines = _lines(subtitle)
-    wrapped = alt.layer(inner, _footer_layer(footer, size, theme)).resolve_scale(
-        strokeDash="independent"
-    )
     if preset.width is None or preset.height is None:
-        sized = wrapped.properties(width=screen_w, height=screen_h)
+        width, height = _screen_size(chart)
+        autosize: Any = alt.Undefined
     else:
-        sized = wrapped.properties(
-            width=preset.width,
-            height=preset.height,
-            autosize=alt.AutoSizeParams(type="fit", contains="padding"),
-        )
-    return sized.properties(
+        width, height = preset.width, preset.height
+        autosize = {"type": "fit", "contains": "padding"}
+    # Built from plain dicts and validated once, when the spec is written: Altair's
+    # per-property validation cost more than the whole Vega-Lite compile.
+    return alt.LayerChart(
+        layer=[inner, alt.Chart.from_dict(_footer_layer(footer, size, theme), validate=False)],
+        resolve={"scale": {"strokeDash": "independent"}},
+        width=width,
+        height=height,
+        autosize=autosize,
         # The title starts where the footer does: at the plot's left edge ("group") plus
         # the symbol column Vega keeps in every legend, as wide as its label font size.
-        title=alt.TitleParams(
-            text=title,
-            subtitle=subtitle_lines or alt.Undefined,
-            frame="group",
-            dx=check_preset(size).type.footer,
-        ),
+        title={
+            "text": title,
+            **({"subtitle": _lines(subtitle)} if _lines(subtitle) else {}),
+            "frame": "group",
+            "dx": preset.type.footer,
+        },
         description=title,
-    ).configure(**_merged(own_config, theme_config(theme, size)))
+        config=_merged(_own_config(chart), theme_config(theme, size)),
+    )
