@@ -1,6 +1,6 @@
 """Benchmark (not a test): PNG export of a map-like chart at the 16:9 slide preset, 2× scale.
 
-    PYTHONPATH=src .venv/bin/python bench/export_png.py [--runs 7]
+    .venv/bin/python bench/export_png.py [--runs 7]
 
 The chart stands in for the industry map (the real one lives on /map): 25
 labelled points on log axes, coloured and shaped by six groups, sized by a

@@ -10,8 +10,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from genai_impact import agenda, agenda_file, i18n, navigation
+from genai_impact import (
+    agenda,
+    agenda_file,
+    export_theme,
+    i18n,
+    navigation,
+    slide_pack,
+    table_export,
+)
 from genai_impact.agenda import Agenda, AgendaError, SavedView
+from genai_impact.load import load_dataset
 from genai_impact.state import ViewState
 
 REPO = Path(__file__).resolve().parents[1]
@@ -367,3 +376,51 @@ def test_every_export_message_key_exists_in_both_languages():
     assert len(used) > 20, "the scan found too few keys: the regex is stale"
     for lang in ("ja", "en"):
         assert sorted(used - i18n.load_catalogue(lang).keys()) == [], lang
+
+
+# --- docs as tests: docs/exports.md says what the code does ------------------------------------
+
+DOCS = REPO / "docs" / "exports.md"
+
+
+def _docs_text() -> str:
+    return " ".join(DOCS.read_text(encoding="utf-8").split())
+
+
+def test_the_documented_agenda_file_is_what_to_yaml_writes_and_it_loads():
+    text = DOCS.read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(.*?)```", text, re.S).group(1)
+    choices = {"industry": [i.id for i in load_dataset().industries]}  # the bundled data
+    loaded, problems = agenda_file.from_yaml(example, PAGES, agenda_file.url_param_check(choices))
+    assert problems == []
+    assert len(loaded.views) == 3
+    assert agenda_file.to_yaml(loaded) == example
+
+
+def test_the_documented_limits_and_example_problem_are_the_codes():
+    docs = _docs_text()
+    for fragment in (
+        f"at most {agenda_file.MAX_FILE_BYTES // 1024} KB per file",
+        f"{agenda.MAX_VIEWS} views (only the first {agenda.MAX_VIEWS} are read)",
+        f"{agenda.NAME_MAX} characters per name",
+        f"{agenda_file.MAX_VALUES} values per parameter",
+        f"at most {agenda.NAME_MAX} characters and unique",
+    ):
+        assert fragment in docs, fragment
+    _, problems = load(_file_with("{name: v, page: nowhere}"))
+    assert f"`{problems[0]}`" in docs
+
+
+def test_the_documented_presets_fonts_and_csv_columns_are_the_codes():
+    docs = _docs_text()
+    for preset in export_theme.PRESETS.values():
+        if preset.width is not None:
+            assert f"| `{preset.id}` | {preset.width} × {preset.height}, whole image" in docs
+            assert f"{2 * preset.width} × {2 * preset.height}" in docs
+        sizes = preset.type
+        assert f"{sizes.title} / {sizes.label} / {sizes.footer} px" in docs
+    assert "{} × {}".format(*export_theme.SCREEN_FALLBACK_SIZE) in docs
+    assert export_theme.FONT_STACK in docs
+    assert f"at most {slide_pack.SLUG_MAX} characters" in docs
+    for column in table_export.PROVENANCE_COLUMNS:
+        assert f"| `{column}` |" in docs
