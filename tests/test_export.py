@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 
 from genai_impact import export, export_theme
+from genai_impact.text_fit import text_width
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 FONT_DIRS = Path("/usr/share/fonts")
@@ -238,7 +239,7 @@ def test_has_japanese(spec, expected):
 
 def test_slide_chart_spec_title_size_and_theme():
     spec = slide("ja", theme="dark").to_dict()
-    assert spec["title"]["text"] == TEXTS["ja"]["title"]
+    assert spec["title"]["text"] == [TEXTS["ja"]["title"]]
     assert spec["title"]["subtitle"] == [TEXTS["ja"]["subtitle"]]
     assert (spec["width"], spec["height"]) == (1920, 1080)
     assert spec["autosize"] == {"type": "fit", "contains": "padding"}
@@ -279,6 +280,28 @@ def test_empty_subtitle_and_footer_lines_are_left_out():
         "a b",
         "Open this view: l",
     ]
+
+
+def test_long_titles_and_footers_wrap_within_the_slide_and_the_link_stays_whole():
+    long_source = "Source: " + "a very long citation of the report " * 8
+    link = "http://localhost:8501/industries?lang=en&industry=travel&" + "x=" + "y" * 120
+    spec = export.slide_chart(
+        synthetic_chart(),
+        title="A title that is far too long for one line of a slide " * 2,
+        subtitle="Filters: " + "archetype A, " * 20,
+        footer_source=long_source,
+        link=link,
+        lang="en",
+    ).to_dict()
+    sizes = export_theme.SLIDE_TYPE
+    room = 1920 - 2 * sizes.padding  # the whole slide but its margins: nothing may pass it
+    title = spec["title"]
+    footer = spec["layer"][-1]["encoding"]["strokeDash"]["scale"]["domain"]
+    assert (len(title["text"]), len(title["subtitle"]), len(footer)) == (2, 3, 4)
+    for lines, font_px in ((title["text"], sizes.title), (title["subtitle"], sizes.subtitle)):
+        assert all(text_width(line, font_px) < room for line in lines)
+    assert footer[-1] == link  # on a line of its own, whole
+    assert " ".join(footer[:-1]) == f"{' '.join(long_source.split())} Open this view:"
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ Modules (dependencies point one way: data -> load -> model -> query -> charts ->
 Exports and the workshop agenda (docs/exports.md; no streamlit):
 - export.py        slide_chart, to_png, to_svg (vl-convert), the Japanese-font check
 - export_theme.py  size presets and light/dark themes as Vega-Lite config
+- text_fit.py      estimated text widths; wrap titles and footers to the slide
 - table_export.py  what a chart or table shows -> CSV with provenance columns
 - slide_pack.py    PNGs -> a numbered ZIP with index.txt
 - agenda.py        saved views: capture, edit, reorder, step, link

@@ -35,6 +35,7 @@ from genai_impact.export_theme import (
 )
 from genai_impact.i18n import t
 from genai_impact.model import LANGS
+from genai_impact.text_fit import wrap
 
 RENDER_CACHE_SIZE = 16  # rendered files kept per process, PNG and SVG each
 # A directory of extra fonts (e.g. a .ttf of IPAexGothic where fonts-noto-cjk cannot be
@@ -44,6 +45,10 @@ FONT_DIR_ENV = "GENAI_IMPACT_FONT_DIR"
 _JAPANESE = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 # The field of the footer layer's data; long enough not to collide with a chart's own.
 _FOOTER_FIELD = "genai_impact_footer_line"
+# Share of a slide's width kept free for the y axis: the title and the footer start at the
+# plot's left edge and wrap within the rest.
+_Y_AXIS_SHARE = 0.15
+_MIN_TEXT_WIDTH = 360  # px: a narrow screen chart's texts wrap no narrower than this
 # Top-level properties a chart may carry that belong to the exported wrapper instead.
 _TOP_LEVEL_ONLY = ("title", "config", "autosize", "padding", "background", "usermeta", "$schema")
 
@@ -171,6 +176,10 @@ def _lines(text: str | Sequence[str]) -> list[str]:
     return [" ".join(item.split()) for item in items if item and item.strip()]
 
 
+def _wrapped(lines: list[str], max_px: float, font_px: int) -> list[str]:
+    return [part for line in lines for part in wrap(line, max_px, font_px)]
+
+
 def _footer_layer(lines: list[str], size: str, theme: str) -> dict[str, Any]:
     # Plain dicts (data, mark, encoding) rather than alt.Legend & co.: same spec, none of
     # Altair's per-object validation on every export.
@@ -264,13 +273,20 @@ def slide_chart(
     inner = chart.copy(deep=False)  # a new top level; layers and data are shared, unchanged
     for prop in (*_TOP_LEVEL_ONLY, "width", "height"):
         inner[prop] = alt.Undefined
-    footer = _lines(footer_source) + [t("export.footer.link", lang, url=link)]
+    sizes = preset.type
     if preset.width is None or preset.height is None:
         width, height = _screen_size(chart)
         autosize: Any = alt.Undefined
+        text_width = max(width, _MIN_TEXT_WIDTH)
     else:
         width, height = preset.width, preset.height
         autosize = {"type": "fit", "contains": "padding"}
+        text_width = width * (1 - _Y_AXIS_SHARE) - 2 * sizes.padding - sizes.footer
+    # Vega neither wraps a title nor a legend label, and cuts what passes the image's edge.
+    title_lines = wrap(" ".join(title.split()), text_width, sizes.title)
+    subtitle_lines = _wrapped(_lines(subtitle), text_width, sizes.subtitle)
+    footer_lines = [*_lines(footer_source), t("export.footer.link", lang, url=link)]
+    footer = list(dict.fromkeys(_wrapped(footer_lines, text_width, sizes.footer)))
     # Built from plain dicts and validated once, when the spec is written: Altair's
     # per-property validation cost more than the whole Vega-Lite compile.
     return alt.LayerChart(
@@ -282,10 +298,10 @@ def slide_chart(
         # The title starts where the footer does: at the plot's left edge ("group") plus
         # the symbol column Vega keeps in every legend, as wide as its label font size.
         title={
-            "text": title,
-            **({"subtitle": _lines(subtitle)} if _lines(subtitle) else {}),
+            "text": title_lines,
+            **({"subtitle": subtitle_lines} if subtitle_lines else {}),
             "frame": "group",
-            "dx": preset.type.footer,
+            "dx": sizes.footer,
         },
         description=title,
         config=_merged(_own_config(chart), theme_config(theme, size)),

@@ -50,6 +50,7 @@ class TypeSizes:
     mark_text: int  # default size of text marks that do not set their own
     point: int  # default area of point marks that do not set their own (px²)
     padding: int  # blank margin around the whole chart
+    legend_title_limit: int  # px; longer legend titles end in "…"
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ SLIDE_TYPE = TypeSizes(
     mark_text=20,
     point=220,
     padding=48,
+    legend_title_limit=420,
 )
 SCREEN_TYPE = TypeSizes(
     title=20,
@@ -83,6 +85,7 @@ SCREEN_TYPE = TypeSizes(
     mark_text=12,
     point=60,
     padding=16,
+    legend_title_limit=200,
 )
 PRESETS: dict[str, SizePreset] = {
     "slide_16_9": SizePreset("slide_16_9", 1920, 1080, SLIDE_TYPE),
@@ -204,6 +207,10 @@ def theme_config(theme: str = "light", size: str = "screen") -> dict[str, Any]:
             "titleFontSize": sizes.axis_title,
             "symbolSize": sizes.point,
             "labelLimit": 0,
+            "titleLimit": sizes.legend_title_limit,
+            # symbols of shape and size legends (no colour of their own): visible on black
+            "symbolBaseFillColor": colours.axis,
+            "symbolBaseStrokeColor": colours.axis,
         },
         "header": {**text_style, "labelFontSize": sizes.label, "titleFontSize": sizes.axis_title},
         "view": {"stroke": colours.grid},
