@@ -257,6 +257,16 @@ def test_slide_chart_spec_title_size_and_theme():
     assert footer["mark"]["opacity"] == 0
 
 
+def test_slide_chart_leaves_the_original_chart_unchanged():
+    chart = synthetic_chart()
+    before = chart.to_dict()
+    slide_spec = export.slide_chart(
+        chart, title="t", subtitle="", footer_source="s", link="l", lang="en"
+    ).to_dict()
+    assert chart.to_dict() == before  # still its own title, size and no config
+    assert slide_spec["layer"][0]["layer"] == before["layer"]  # the marks, as built
+
+
 def test_slide_chart_keeps_the_charts_own_config_under_the_theme():
     own = synthetic_chart().configure_axis(labelAngle=-30, labelFontSize=9)
     spec = export.slide_chart(
