@@ -64,9 +64,7 @@ def clean_name(raw: str) -> str:
     the UI must show names with `display.md_literal`.
     """
     text = unicodedata.normalize("NFC", raw)
-    kept = "".join(
-        " " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in text
-    )
+    kept = "".join(" " if unicodedata.category(ch) in _NOT_TEXT else ch for ch in text)
     return " ".join(kept.split())
 
 
