@@ -11,6 +11,15 @@ Modules (dependencies point one way: data -> load -> model -> query -> charts ->
 - ui.py     the only module that imports streamlit
 - cli.py    `genai-impact validate | export | stats`
 
+Exports and the workshop agenda (docs/exports.md; no streamlit):
+- export.py        slide_chart, to_png, to_svg (vl-convert), the Japanese-font check
+- export_theme.py  size presets and light/dark themes as Vega-Lite config
+- text_fit.py      estimated text widths; wrap titles and footers to the slide
+- table_export.py  what a chart or table shows -> CSV with provenance columns
+- slide_pack.py    PNGs -> a numbered ZIP with index.txt
+- agenda.py        saved views: capture, edit, reorder, step, link
+- agenda_file.py   the agenda as YAML: write, and read an upload back, checked
+
 Official statistics (docs/official-statistics.md; no streamlit, stdlib HTTP):
 - official_stats.py  the app's API: load_official_stats, figures_for_year
 - official_model.py  its frozen dataclasses and the two ratios
