@@ -7,8 +7,10 @@ import pytest
 from genai_impact.state import (
     DEFAULTS,
     NOTICE_VALUE_MAX,
+    TEXT_MAX,
     Notice,
     ViewState,
+    grouped_notices,
     parse_query_params,
     shown_value,
     to_query_params,
@@ -104,3 +106,71 @@ def test_to_query_params(state, only, expected):
 @pytest.mark.parametrize("state", [ViewState(), ViewState("en"), ViewState("en", "travel")])
 def test_round_trip(state):
     assert parse_query_params(to_query_params(state), CHOICES) == (state, ())
+
+
+# The map's parameters (/map): repeated keys, free text, one notice line per key.
+MAP_CHOICES = {  # SYNTHETIC values for these cases
+    "arch": ["A", "B", "E1"],
+    "phase": ["rd_planning", "customer_touchpoint"],
+    "kind": ["efficiency", "value_creation"],
+    "impact": ["1", "2", "3"],
+    "select": ["retail", "wholesale_retail"],
+    "year": ["2021", "2022"],
+}
+MAP_PARAMS = ("lang", "arch", "phase", "kind", "impact", "q", "select", "year")
+
+
+@pytest.mark.parametrize(
+    ("params", "expected", "bad"),
+    [
+        # repeated keys become tuples, in URL order, duplicates dropped
+        ({"arch": ["B", "A", "B"]}, ViewState(arch=("B", "A")), []),
+        ({"phase": "rd_planning", "impact": ["3", "1"]},
+         ViewState(phase=("rd_planning",), impact=("3", "1")), []),
+        ({"kind": "efficiency", "select": "retail", "year": "2021"},
+         ViewState(kind="efficiency", select="retail", year="2021"), []),
+        # unknown values are dropped, the good ones kept; each bad one reported
+        ({"arch": ["A", "X"], "impact": "9"}, ViewState(arch=("A",)),
+         [("arch", "X"), ("impact", "9")]),
+        ({"year": "1999", "kind": "<b>"}, ViewState(), [("kind", "<b>"), ("year", "1999")]),
+    ],
+)  # fmt: skip
+def test_map_params(params, expected, bad):
+    state, notices = parse_query_params(params, MAP_CHOICES, only=MAP_PARAMS)
+    assert state == expected
+    assert [(n.param, n.value) for n in notices] == bad
+    assert {n.key for n in notices} <= {"map.notice.ignored"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "kept"),
+    [
+        ("小売", "小売"),  # any language: free text is not an id
+        ("  steel  ", "steel"),  # outer spaces trimmed, inner runs collapsed
+        ("a\nb\x00c", "a b c"),  # control characters become spaces
+        ("<script>", "<script>"),  # kept as text; the page escapes it wherever it shows it
+        ("x" * 100, "x" * TEXT_MAX),  # bounded
+        ("   ", ""),  # nothing left: no search
+    ],
+)
+def test_search_text_is_cleaned_not_refused(raw, kept):
+    state, notices = parse_query_params({"q": raw}, MAP_CHOICES, only=MAP_PARAMS)
+    assert (state.q, notices) == (kept, ())
+
+
+def test_map_state_round_trips_through_the_url():
+    state = ViewState(lang="en", arch=("A", "E1"), phase=("rd_planning",), kind="efficiency",
+                      impact=("2",), q="小売", select="retail", year="2022")  # fmt: skip
+    params = to_query_params(state, MAP_PARAMS)
+    assert params["arch"] == ["A", "E1"] and params["q"] == "小売"
+    assert parse_query_params(params, MAP_CHOICES, only=MAP_PARAMS) == (state, ())
+
+
+def test_notices_sharing_a_key_become_one_line_naming_the_parameters():
+    _, notices = parse_query_params(
+        {"arch": "X", "impact": ["8", "9"], "lang": "fr"}, MAP_CHOICES, only=MAP_PARAMS
+    )
+    assert grouped_notices(notices) == [
+        ("common.notice.bad_lang", "fr"),  # its own key: the value alone, as before
+        ("map.notice.ignored", "arch=X, impact=8, impact=9"),
+    ]

@@ -36,7 +36,8 @@ HOSTILE = [
     "[link](http://x)",
     ":red[x]",
 ]
-DATA_PARAMS = [p.name for p in PARAMS if not p.fixed]  # their valid values come from the data
+# their valid values come from the data
+DATA_PARAMS = [p.name for p in PARAMS if not p.fixed and not p.text]
 
 # Ids as the data has them (what `choices` holds), and any text at all (what a URL holds).
 token = st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True)
@@ -52,7 +53,7 @@ only = st.none() | st.lists(st.sampled_from(PARAM_NAMES), unique=True)
 
 # No example database: CI starts from a fresh clone, and .hypothesis/ stays out of the tree.
 FUZZ = settings(
-    max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=120, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
 )
 
 
@@ -64,6 +65,10 @@ def assert_valid(view: state.ViewState, given_choices: dict[str, list[str]]) -> 
     """Every field holds its default or a value its parameter accepts."""
     for param in PARAMS:
         got, default = getattr(view, param.name), getattr(DEFAULTS, param.name)
+        if param.text:  # free text: printable, trimmed, bounded
+            assert got.isprintable() and got == got.strip(), (param.name, got)
+            assert len(got) <= state.TEXT_MAX, (param.name, got)
+            continue
         allowed = valid_values(param, given_choices)
         if param.multi:
             assert isinstance(got, tuple) and set(got) <= allowed, (param.name, got)
@@ -92,7 +97,7 @@ def test_any_query_gives_a_valid_view_and_bounded_plain_notices(params, given_ch
 def test_every_dropped_value_is_reported(params, given_choices):
     _, notices = parse_query_params(params, given_choices)
     for param in PARAMS:
-        if param.name not in params or not valid_values(param, given_choices):
+        if param.text or param.name not in params or not valid_values(param, given_choices):
             continue
         raw = params[param.name]
         raw = [raw] if isinstance(raw, str) else raw

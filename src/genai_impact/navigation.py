@@ -29,6 +29,12 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("home", "app.py", ":material/home:", ("lang",)),
+    PageSpec(
+        "map",
+        "pages/map.py",
+        ":material/scatter_plot:",
+        ("lang", "arch", "phase", "kind", "impact", "q", "select", "year"),
+    ),
     PageSpec("industries", "pages/industries.py", ":material/factory:", ("lang", "industry")),
     PageSpec("sources", "pages/sources.py", ":material/menu_book:", ("lang",)),
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from genai_impact.model import Archetype, Dataset, Industry, Source
 
 
@@ -13,13 +15,22 @@ def industries_by_archetype(ds: Dataset) -> list[tuple[Archetype, tuple[Industry
     ]
 
 
-def url_choices(ds: Dataset) -> dict[str, list[str]]:
+def url_choices(ds: Dataset, years: Sequence[int] = ()) -> dict[str, list[str]]:
     """The valid values of the URL parameters that come from the data (`state.parse_query_params`).
 
     One entry per data-driven `state.Param`; the tests build shared links and hostile
-    ones from it, so a new parameter is covered once it is listed here.
+    ones from it, so a new parameter is covered once it is listed here. `years` are the
+    fiscal years with imported official figures (none: every `year` value is dropped).
     """
-    return {"industry": [i.id for i in ds.industries]}
+    return {
+        "industry": [i.id for i in ds.industries],
+        "arch": [a.code for a in ds.archetypes],
+        "phase": [p.id for p in ds.phases],
+        "kind": [k.id for k in ds.effect_kinds],
+        "impact": [str(t.number) for t in ds.impact_types],
+        "select": [i.id for i in ds.industries] + [s.id for s in ds.sectors],
+        "year": [str(y) for y in years],
+    }
 
 
 def default_industry(ds: Dataset) -> Industry:

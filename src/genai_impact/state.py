@@ -21,6 +21,8 @@ from genai_impact.model import LANGS
 DEFAULT_LANG = "ja"
 # Longest bad value echoed back in a notice; the rest is cut.
 NOTICE_VALUE_MAX = 40
+# Longest free-text value (the map's search) kept from the URL; longer text is cut.
+TEXT_MAX = 60
 # A well-formed id or code: what every value of every parameter must look like
 # before it is even looked up (ids are snake_case, codes like E1).
 _TOKEN = re.compile(r"[A-Za-z0-9_]{1,64}")
@@ -32,6 +34,14 @@ class ViewState:
 
     lang: str = DEFAULT_LANG
     industry: str | None = None  # an industry id; None = the page's default
+    # Map (/map): filters, search, the selected point and the fiscal year
+    arch: tuple[str, ...] = ()  # archetype codes; () = all
+    phase: tuple[str, ...] = ()  # phase ids; () = any phase
+    kind: str | None = None  # an effect kind id; None = either kind
+    impact: tuple[str, ...] = ()  # structural-impact type numbers as text; () = any
+    q: str = ""  # free-text search over industry and sector names
+    select: str | None = None  # an industry id or a sector id
+    year: str | None = None  # a fiscal year with official figures; None = the latest
 
 
 @dataclass(frozen=True)
@@ -46,11 +56,19 @@ class Param:
     notice_key: str  # catalogue key of the notice shown when a value is dropped
     fixed: tuple[str, ...] = ()
     multi: bool = False  # repeated key (?x=a&x=b) -> tuple of values
+    text: bool = False  # free text (search): any printable text up to TEXT_MAX characters
 
 
 PARAMS: tuple[Param, ...] = (
     Param("lang", notice_key="common.notice.bad_lang", fixed=LANGS),
     Param("industry", notice_key="common.notice.bad_industry"),
+    Param("arch", notice_key="map.notice.ignored", multi=True),
+    Param("phase", notice_key="map.notice.ignored", multi=True),
+    Param("kind", notice_key="map.notice.ignored"),
+    Param("impact", notice_key="map.notice.ignored", multi=True),
+    Param("q", notice_key="map.notice.ignored", text=True),
+    Param("select", notice_key="map.notice.ignored"),
+    Param("year", notice_key="map.notice.ignored"),
 )
 PARAM_NAMES: tuple[str, ...] = tuple(p.name for p in PARAMS)
 DEFAULTS = ViewState()
@@ -73,6 +91,12 @@ def shown_value(raw: str) -> str:
     return cleaned
 
 
+def clean_text(values: Sequence[str]) -> str:
+    """Free text from the URL: printable characters only, spaces collapsed, at most TEXT_MAX."""
+    text = " ".join("".join(ch if ch.isprintable() else " " for ch in v) for v in values)
+    return " ".join(text.split())[:TEXT_MAX].rstrip()
+
+
 def _values(raw: str | Sequence[str] | None) -> list[str]:
     if raw is None:
         return []
@@ -90,7 +114,8 @@ def parse_query_params(
 
     `params` maps a key to its value or list of values (repeated keys).
     `choices` gives the valid values of data-driven parameters (e.g. industry ids);
-    a parameter without fixed values and without choices is not read.
+    a parameter without fixed values and absent from `choices` is not read; one whose
+    choices are empty (a year when no statistics are loaded) has every value dropped.
     `only` limits parsing to the parameters a page uses; others keep their default.
     Keys that are not ours (Streamlit's `embed`, tracking tags...) are ignored.
     """
@@ -101,9 +126,14 @@ def parse_query_params(
     for param in PARAMS:
         if param.name not in wanted or param.name not in params:
             continue
-        valid = param.fixed or tuple(choices.get(param.name, ()))
-        if not valid:
+        if param.text:
+            text = clean_text(_values(params[param.name])[-1:])
+            if text:
+                updates[param.name] = text
             continue
+        if not param.fixed and param.name not in choices:
+            continue
+        valid = param.fixed or tuple(choices[param.name])
         values = _values(params[param.name])
         good = [v for v in values if _TOKEN.fullmatch(v) and v in valid]
         for bad in (v for v in values if v not in good):
@@ -129,3 +159,21 @@ def to_query_params(
             continue
         out[param.name] = list(value) if param.multi else str(value)
     return out
+
+
+def grouped_notices(notices: Iterable[Notice]) -> list[tuple[str, str]]:
+    """One (catalogue key, values) line per notice key, values joined in order.
+
+    A parameter whose notice key is shared by several parameters (the map's
+    filters) is named in the value, `arch=X`, so one line says what was dropped.
+    """
+    shared: dict[str, list[str]] = {}
+    for param in PARAMS:
+        shared.setdefault(param.notice_key, []).append(param.name)
+    lines: dict[str, list[str]] = {}
+    for notice in notices:
+        named = len(shared.get(notice.key, ())) > 1
+        lines.setdefault(notice.key, []).append(
+            f"{notice.param}={notice.value}" if named else notice.value
+        )
+    return [(key, ", ".join(values)) for key, values in lines.items()]

@@ -13,6 +13,7 @@ text goes through `display.md_literal`, and nothing here renders raw HTML.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -21,6 +22,7 @@ import streamlit as st
 from genai_impact import display, i18n, navigation, query, state
 from genai_impact.load import DEFAULT_DATA_DIR, DataError, load_dataset
 from genai_impact.model import Dataset, Provenance, SourcedText
+from genai_impact.official_stats import OfficialStats, OfficialStatsError, load_official_stats
 
 DATA_DIR_ENV = "GENAI_IMPACT_DATA_DIR"
 LANG_KEY = "lang_choice"  # widget key of the language selector
@@ -83,8 +85,15 @@ def _query_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
 
 
-def start_page(page_id: str) -> PageContext:
-    """Set up a page; on broken data, draw the error page and stop the script."""
+def start_page(
+    page_id: str, choices: Callable[[Dataset], Mapping[str, Collection[str]]] | None = None
+) -> PageContext:
+    """Set up a page; on broken data, draw the error page and stop the script.
+
+    `choices(ds)` gives the valid values of the page's own data-driven URL
+    parameters (e.g. the map's archetypes and phases); bad values are dropped
+    and named in one warning line per notice key.
+    """
     spec = navigation.page(page_id)
     raw = _query_params()
     lang_view, _ = state.parse_query_params(raw, only=("lang",))
@@ -101,13 +110,14 @@ def start_page(page_id: str) -> PageContext:
         _navigation(spec, lang_view)
         _data_error_page(err, lang)
         st.stop()
-    view, notices = state.parse_query_params(raw, query.url_choices(ds), only=spec.params)
+    valid = {**query.url_choices(ds), **(choices(ds) if choices else {})}
+    view, notices = state.parse_query_params(raw, valid, only=spec.params)
     view = _resolve_defaults(view, spec, ds)
     _navigation(spec, view)
     _write_query_params(view, spec)
-    for notice in notices:
-        value = display.md_literal(notice.value)
-        st.warning(i18n.t(notice.key, lang, value=value), icon=":material/link_off:")
+    for key, values in state.grouped_notices(notices):
+        value = display.md_literal(values)
+        st.warning(i18n.t(key, lang, value=value), icon=":material/link_off:")
     return PageContext(spec, view, ds)
 
 
@@ -236,3 +246,39 @@ def footer(ctx: PageContext) -> None:
     st.caption(ctx.t("common.footer.basis"))
     if ctx.lang != "ja":
         st.caption(ctx.t("common.footer.translation"))
+
+
+# Map ---------------------------------------------------------------------------------------
+
+
+def _official_fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
+    try:
+        folder = root / "official"
+        return tuple(
+            sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in folder.glob("*.json"))
+        )
+    except OSError:
+        return ()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _official_cached(root: str, fingerprint: tuple[tuple[str, int, int], ...]):
+    del fingerprint  # only part of the cache key (pitfall P3)
+    try:
+        return load_official_stats(root), ()
+    except OfficialStatsError as err:
+        return None, tuple(str(p) for p in err.problems)
+
+
+def official_stats() -> tuple[OfficialStats | None, tuple[str, ...]]:
+    """Imported official figures under the data directory (None if none) and any problems."""
+    root = data_dir()
+    return _official_cached(str(root), _official_fingerprint(root))
+
+
+def set_query_values(name: str, values: list[str]) -> None:
+    """Write a repeated URL parameter (?x=a&x=b); an empty list removes it."""
+    if values:
+        st.query_params[name] = values
+    else:
+        st.query_params.pop(name, None)

@@ -1,0 +1,126 @@
+"""/map in a real browser: a shared link shows the filtered set, a click opens the card, the
+chart's Japanese text is drawn in the CJK font, screenshots in ja and en at 1280×720.
+
+Screenshots land in $E2E_ARTIFACTS; a person looks at them (labels, tofu, clipping).
+"""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import parse_qs, urlencode, urlparse
+
+import pytest
+from browser_helpers import JA_FONT, platform_fonts
+from e2e_server import StreamlitServer
+from map_stats import statistics_data_dir  # SYNTHETIC figures, under tests/
+from playwright.sync_api import Page, expect
+
+from genai_impact.i18n import t
+from genai_impact.load import load_dataset
+from genai_impact.map_layout import SIZES
+from genai_impact.map_query import MapFilters, schematic_view
+
+pytestmark = pytest.mark.e2e
+
+DS = load_dataset()
+CHART = '[data-testid="stVegaLiteChart"]'
+POINTS = f"{CHART} svg g.points_marks path"  # the layer named "points" (charts.POINTS)
+
+
+def wait_until_rendered(page: Page, title: str) -> None:
+    """The h1 shows `title`, the run has finished and every lazy widget has drawn.
+
+    The map page has more lazily loaded widgets (pills, chart, selectors) than the others:
+    on a busy machine their code takes seconds to arrive, hence the long timeouts.
+    """
+    expect(page.locator("h1").first).to_have_text(title, timeout=60_000)
+    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=60_000)
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=60_000)
+
+
+def open_map(page: Page, base: str, lang: str = "ja", **params) -> None:
+    query = urlencode({**params, **({"lang": lang} if lang != "ja" else {})}, doseq=True)
+    page.goto(f"{base}/map" + (f"?{query}" if query else ""))
+    wait_until_rendered(page, t("map.title", lang))
+    page.locator(f"{CHART} svg").first.wait_for(state="visible", timeout=60_000)
+
+
+def point_names(page: Page) -> list[str]:
+    """The points drawn, by their accessible names (each point's name, in order)."""
+    return page.eval_on_selector_all(POINTS, "els => els.map(e => e.getAttribute('aria-label'))")
+
+
+def wait_for_points(page: Page, expected: list[str], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while point_names(page) != expected:
+        if time.monotonic() > deadline:
+            assert point_names(page) == expected
+        time.sleep(0.1)
+
+
+def names(lang: str, **filters) -> list[str]:
+    view = schematic_view(DS, MapFilters(**filters), lang, SIZES["screen"])
+    return list(view.rows["name"])
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_default_map_screenshot(page: Page, streamlit_url, artifacts, lang):
+    open_map(page, streamlit_url, lang)
+    wait_for_points(page, names(lang))
+    page.screenshot(path=str(artifacts / f"map-{lang}.png"))
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_shared_link_shows_the_filtered_set(page: Page, streamlit_url, artifacts, lang):
+    params = {"arch": ["A", "C"], "phase": "customer_touchpoint", "q": "小売"}
+    open_map(page, streamlit_url, lang, **params)
+    expected = names(lang, archetypes=("A", "C"), phases=("customer_touchpoint",))
+    wait_for_points(page, expected)
+    assert len(expected) == 8
+    # the pills show the link's filters as chosen
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_role("button", name="A", exact=True)).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    page.screenshot(path=str(artifacts / f"map-shared-link-{lang}.png"))
+
+
+def test_chart_text_is_drawn_in_the_cjk_font(page: Page, streamlit_url):
+    open_map(page, streamlit_url)
+    fonts = platform_fonts(page, f"{CHART} svg g.points_marks ~ g text")
+    assert JA_FONT in fonts and set(fonts) <= {JA_FONT}, fonts
+
+
+def test_clicking_a_point_opens_its_card_and_writes_the_url(page: Page, streamlit_url, artifacts):
+    open_map(page, streamlit_url, "en")
+    page.locator(f'{POINTS}[aria-label="Retail"]').click()
+    expect(page.get_by_role("heading", name="Retail", exact=True)).to_be_visible(timeout=60_000)
+    assert parse_qs(urlparse(page.url).query).get("select") == ["retail"]
+    link = page.get_by_role("link", name=t("map.card.profile", "en"))
+    assert "industry=retail" in link.get_attribute("href")
+    page.get_by_role("heading", name="Retail", exact=True).scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "map-card-en.png"))
+
+
+def test_a_filter_click_redraws_the_chart_and_writes_the_url(page: Page, streamlit_url):
+    open_map(page, streamlit_url)
+    page.get_by_test_id("stSidebar").get_by_role("button", name="E1", exact=True).click()
+    wait_for_points(page, names("ja", archetypes=("E1",)))
+    assert parse_qs(urlparse(page.url).query).get("arch") == ["E1"]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_statistics_mode_screenshot(page: Page, artifacts, tmp_path, lang):
+    class Quiet:
+        def readouterr(self):
+            return "", ""
+
+    data_dir = statistics_data_dir(tmp_path, Quiet())
+    server = StreamlitServer(artifacts / f"streamlit-map-stats-{lang}.log", data_dir=data_dir)
+    try:
+        server.wait_healthy()
+        open_map(page, server.url, lang)
+        expect(page.locator(POINTS)).to_have_count(24, timeout=60_000)
+        page.screenshot(path=str(artifacts / f"map-statistics-{lang}.png"))
+    finally:
+        server.stop()
