@@ -10,7 +10,7 @@ import time
 from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
-from browser_helpers import JA_FONT, platform_fonts
+from browser_helpers import JA_FONT, controls, focus_by_tab, platform_fonts
 from e2e_server import StreamlitServer
 from map_stats import statistics_data_dir  # SYNTHETIC figures, under tests/
 from playwright.sync_api import Page, expect
@@ -107,6 +107,17 @@ def test_a_filter_click_redraws_the_chart_and_writes_the_url(page: Page, streaml
     page.get_by_test_id("stSidebar").get_by_role("button", name="E1", exact=True).click()
     wait_for_points(page, names("ja", archetypes=("E1",)))
     assert parse_qs(urlparse(page.url).query).get("arch") == ["E1"]
+
+
+def test_an_archetype_filter_works_from_the_keyboard(page: Page, streamlit_url):
+    # the archetype pills are one Tab stop (an ARIA toolbar): arrows move, Space toggles
+    open_map(page, streamlit_url)
+    controls(page)
+    focus_by_tab(page, f"toolbar:{t('map.filter.arch.label', 'ja')}")
+    page.keyboard.press("ArrowRight")  # A -> B
+    page.keyboard.press("Space")
+    wait_for_points(page, names("ja", archetypes=("B",)))
+    assert parse_qs(urlparse(page.url).query).get("arch") == ["B"]
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
