@@ -1,6 +1,9 @@
 # genai-impact: the dashboard on the bundled data (see docs/deploy.md).
-# Not built by CI (no Docker engine there); tests/test_deploy.py checks its key properties.
-FROM python:3.11-slim
+# Not built by CI (too slow for it); tests/test_deploy.py checks its key properties and
+# `make image-check` builds it, runs it and checks health, user, fonts and pages.
+# BASE: any Debian-based image with Python 3.11 and its venv module (default: the official one).
+ARG BASE=python:3.11-slim
+FROM ${BASE}
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -8,7 +11,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     STREAMLIT_BROWSER_GATHER_USAGE_STATS=false \
     STREAMLIT_SERVER_HEADLESS=true \
-    GENAI_IMPACT_DATA_DIR=/app/data
+    GENAI_IMPACT_DATA_DIR=/app/data \
+    PATH=/opt/venv/bin:$PATH
 
 # Japanese fonts for PNG/SVG exports drawn on the server (vl-convert); nothing else.
 RUN apt-get update \
@@ -17,9 +21,10 @@ RUN apt-get update \
 
 WORKDIR /app
 
-# Runtime dependencies only (no pytest, Playwright, ruff, hypothesis, Chromium).
+# Runtime dependencies only (no pytest, Playwright, ruff, hypothesis, Chromium), in a venv:
+# the same on the official image and on Debian's python3 (which refuses system-wide pip).
 COPY requirements-runtime.txt ./
-RUN pip install -r requirements-runtime.txt
+RUN python3 -m venv /opt/venv && pip install -r requirements-runtime.txt
 
 COPY pyproject.toml README.md ./
 COPY src/ src/

@@ -3,6 +3,7 @@
 #   make test      lint + the whole test suite (installs what it needs)
 #   make lint      ruff check + ruff format --check
 #   make validate  check the YAML under data/
+#   make image-check  build the Docker image, run it, check health, user, fonts, pages
 #   make clean     remove caches, build output and test artefacts (keeps .venv)
 
 SHELL := /bin/bash
@@ -18,10 +19,10 @@ PORT ?= 8501
 APT_PACKAGES := fonts-noto-cjk chromium
 PYTEST_ARGS ?=
 
-.PHONY: help run test lint validate clean system-deps venv
+.PHONY: help run test lint validate clean system-deps venv image-check
 
 help:
-	@sed -n '2,7p' Makefile | sed 's/^# *//'
+	@sed -n '2,8p' Makefile | sed 's/^# *//'
 
 # The venv is (re)built when requirements.txt or pyproject.toml is newer than the stamp,
 # or when its interpreter no longer runs.
@@ -70,6 +71,9 @@ test: $(STAMP) system-deps
 	@rc=0; $(BIN)/python -m pytest -q --durations=5 $(PYTEST_ARGS) || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make: pytest collected no tests" >&2; exit 1; fi; \
 	exit $$rc
+
+image-check:
+	scripts/image-check.sh
 
 validate: $(STAMP)
 	$(BIN)/genai-impact validate

@@ -39,7 +39,8 @@ RUNTIME = pins(REPO / "requirements-runtime.txt")
 
 
 def test_base_image_is_python_311_slim():
-    assert args_of("FROM") == ["python:3.11-slim"]
+    assert args_of("FROM") == ["${BASE}"]
+    assert re.search(r"^ARG BASE=python:3\.11-slim$", DOCKERFILE, re.M)
 
 
 def test_runs_as_a_non_root_user():
