@@ -124,3 +124,30 @@ def test_statistics_mode_screenshot(page: Page, artifacts, tmp_path, lang):
         page.screenshot(path=str(artifacts / f"map-statistics-{lang}.png"))
     finally:
         server.stop()
+
+
+def test_play_steps_the_statistics_map_through_the_years(page: Page, artifacts, tmp_path):
+    """Play from the latest year: the map starts over at FY2021, then stops on FY2022."""
+
+    class Quiet:
+        def readouterr(self):
+            return "", ""
+
+    data_dir = statistics_data_dir(tmp_path, Quiet())
+    server = StreamlitServer(artifacts / "streamlit-map-play.log", data_dir=data_dir)
+    footer = f"{CHART} svg text"
+    try:
+        server.wait_healthy()
+        open_map(page, server.url, "en")
+        expect(page.locator(footer, has_text="FY2022").first).to_be_visible()
+        page.get_by_role("button", name=t("map.play.start", "en")).click()
+        expect(page.locator(footer, has_text="FY2021").first).to_be_visible(timeout=30_000)
+        assert parse_qs(urlparse(page.url).query).get("year") == ["2021"]
+        page.screenshot(path=str(artifacts / "map-play-2021-en.png"))
+        expect(page.locator(footer, has_text="FY2022").first).to_be_visible(timeout=30_000)
+        stop_again = page.get_by_role("button", name=t("map.play.start", "en"))
+        expect(stop_again).to_be_visible(timeout=30_000)  # stopped on the latest year
+        assert parse_qs(urlparse(page.url).query).get("year") == ["2022"]
+        page.screenshot(path=str(artifacts / "map-play-2022-en.png"))
+    finally:
+        server.stop()
