@@ -82,17 +82,25 @@ def view_of(page: Page) -> dict:
 
 
 # Keyboard: which controls Tab can reach. A radio group is one tab stop (arrow keys move
-# inside it), so its radios count as one control.
-_CONTROLS_JS = """() => {
+# inside it), so its radios count as one control; so is a toolbar (st.pills and
+# st.segmented_control draw one: Tab enters it once, the arrow keys move between its buttons).
+_GROUP_JS = """const groupOf = e => e.closest('[role=radiogroup], [role=toolbar]');
+  const groupId = g => g.getAttribute('role') === 'toolbar'
+    ? 'toolbar:' + (g.getAttribute('aria-label') || (g.querySelector('button')?.innerText || ''))
+    : 'radiogroup:' + (g.getAttribute('aria-label') || '');"""
+_CONTROLS_JS = (
+    """() => {
+  """
+    + _GROUP_JS
+    + """
   const sel = 'a[href], button, input, select, textarea, [role=combobox], [tabindex]';
   const out = [];
   for (const e of document.querySelectorAll(sel)) {
-    if (e.disabled || e.getAttribute('tabindex') === '-1' && !e.closest('[role=radiogroup]'))
-      continue;
+    if (e.disabled || e.getAttribute('tabindex') === '-1' && !groupOf(e)) continue;
     if (!e.getClientRects().length || getComputedStyle(e).visibility === 'hidden') continue;
     if (e.closest('[aria-hidden=true], [inert]')) continue;
-    const group = e.closest('[role=radiogroup]');
-    const id = group ? 'radiogroup:' + (group.getAttribute('aria-label') || '') :
+    const group = groupOf(e);
+    const id = group ? groupId(group) :
       (e.tagName + ':' + (e.closest('[data-testid]')?.dataset.testid || '') + ':' +
        (e.getAttribute('aria-label') || e.innerText || e.value || '').trim().slice(0, 60));
     e.dataset.kb = id;
@@ -100,12 +108,18 @@ _CONTROLS_JS = """() => {
   }
   return out;
 }"""
-_FOCUSED_JS = """() => {
+)
+_FOCUSED_JS = (
+    """() => {
+  """
+    + _GROUP_JS
+    + """
   const e = document.activeElement;
   if (!e || e === document.body) return null;
-  const group = e.closest('[role=radiogroup]');
-  return group ? 'radiogroup:' + (group.getAttribute('aria-label') || '') : (e.dataset.kb || null);
+  const group = groupOf(e);
+  return group ? groupId(group) : (e.dataset.kb || null);
 }"""
+)
 
 
 def controls(page: Page) -> list[str]:
