@@ -112,6 +112,19 @@ def _children(pid: int) -> list[int]:
     return kids + [g for k in kids for g in _children(k)]
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time so far of these processes and all their descendants (/proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in {p for root in pids for p in [root, *_children(root)]}:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / ticks
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 

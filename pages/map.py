@@ -10,7 +10,6 @@ import streamlit as st
 from genai_impact import charts, display, map_query, map_text, query, ui
 from genai_impact.map_layout import DEFAULT_SIZE, SIZES
 from genai_impact.model import Industry, Sector
-from genai_impact.official_stats import figures_for_year
 
 CHART_KEY, TABLE_KEY = "map_chart", "map_table"
 # theme None: the chart keeps its own font and colours, as in an export; "content": its own
@@ -98,9 +97,8 @@ def map_view(ctx: ui.PageContext, chosen: map_query.MapFilters, year: int) -> ma
     size = SIZES[DEFAULT_SIZE]
     if problems:
         st.warning(ctx.t("map.mode.stats_error", count=len(problems)), icon=":material/error:")
-    if stats and stats.has_corporate_figures:
-        figures = figures_for_year(stats, year)
-        return map_query.statistics_view(ctx.dataset, figures, year, chosen, ctx.lang, size)
+    if stats and stats.has_corporate_figures:  # every year's figures: the axes span them all
+        return map_query.statistics_view(ctx.dataset, stats.figures, year, chosen, ctx.lang, size)
     return map_query.schematic_view(ctx.dataset, chosen, ctx.lang, size)
 
 
@@ -226,6 +224,7 @@ years = stats.years if stats else ()
 ctx = ui.start_page("map", choices=lambda ds: query.url_choices(ds, years))
 st.title(ctx.t("map.title"), anchor=False)
 chosen_filters, year = filters(ctx, years)
+ui.year_player(ctx, years, year)  # several fiscal years: a slider and a play control
 
 # 2. The plotted rows
 mv = map_view(ctx, chosen_filters, year)
@@ -246,3 +245,4 @@ if not mv.empty:
     data_table(ctx, mv)
 st.caption(ctx.t("map.intro"))
 ui.footer(ctx)
+ui.play_step(years, year)  # while playing: pause, then the next year

@@ -52,15 +52,23 @@ def synthetic_items(index: int, year: int) -> dict[str, int]:
     }
 
 
-def response(codes: list[str]) -> dict[str, Any]:
+def response(
+    codes: list[str], years: tuple[int, ...] = YEARS, absent: tuple[tuple[str, int], ...] = ()
+) -> dict[str, Any]:
+    """The getStatsData response; `absent` (sector code, year) pairs are left out of it."""
     index = {code: n for n, code in enumerate(codes)}
 
     def respread(doc: dict[str, Any]) -> None:
+        kept = []
         for value in values_of(doc):
             year = int(value["@time"][:4])
+            if (value["@cat02"], year) in absent:
+                continue
             value["$"] = str(synthetic_items(index[value["@cat02"]], year)[value["@cat01"]])
+            kept.append(value)
+        values_of(doc)[:] = kept
 
-    return mutated(stats_data(sectors=codes, years=YEARS), respread)
+    return mutated(stats_data(sectors=codes, years=years), respread)
 
 
 def rd_csv(names: dict[str, str]) -> str:
@@ -71,13 +79,19 @@ def rd_csv(names: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def statistics_data_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    """A copy of the bundled data with the synthetic figures imported through the CLI."""
+def statistics_data_dir(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    years: tuple[int, ...] = YEARS,
+    absent: tuple[tuple[str, int], ...] = (),
+) -> Path:
+    """A copy of the bundled data with the synthetic figures imported through the CLI:
+    fiscal `years`, without MISSING_CODE, and without the (code, year) pairs in `absent`."""
     data_dir = bundled_copy(tmp_path)
     sectors = load_dataset(data_dir).sectors
     codes = [s.estat_code for s in sectors if s.estat_code != MISSING_CODE]
     corporate = tmp_path / "corporate.json"
-    corporate.write_bytes(to_json_bytes(response(codes)))
+    corporate.write_bytes(to_json_bytes(response(codes, years, absent)))
     code, _, err = run(capsys, "stats", "import", corporate, "--data-dir", data_dir)
     assert code == 0, err
     rd = tmp_path / "rd.csv"

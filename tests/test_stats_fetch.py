@@ -64,7 +64,9 @@ class FakeEstat:
 @pytest.fixture
 def fake() -> Iterator[FakeEstat]:
     server = FakeEstat()
-    thread = threading.Thread(target=server.server.serve_forever, daemon=True)
+    # a short poll: shutdown() waits up to one poll interval (0.5 s by default, per test)
+    serve = {"poll_interval": 0.02}
+    thread = threading.Thread(target=server.server.serve_forever, kwargs=serve, daemon=True)
     thread.start()
     yield server
     server.server.shutdown()

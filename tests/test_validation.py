@@ -7,6 +7,7 @@ Each case edits a copy of a data set (the synthetic minimal one and the bundled
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -31,12 +32,18 @@ def data_copy(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
 # --- mutations -------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8)
+def parsed(text: str) -> Any:
+    """The YAML document of `text`, parsed once per test run (the cases edit copies of it)."""
+    return yaml.load(text, Loader=SAFE_LOADER)
+
+
 def edit(file: str, change: Callable[[dict[str, Any]], None]) -> Mutation:
     """Parse `file`, let `change` edit the document in place, write it back as YAML."""
 
     def apply(root: Path) -> None:
         path = root / file
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        doc = copy.deepcopy(parsed(path.read_text(encoding="utf-8")))  # a copy to change
         change(doc)
         text = yaml.dump(doc, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False)
         path.write_text(text, encoding="utf-8")
@@ -472,3 +479,15 @@ def test_minimal_data_keeps_file_order() -> None:
     assert not ds.industry("alpha").phases["customer_touchpoint"].has_effect
     assert ds.industry("beta").impact_types[0].number == 2
     assert ds.source("report").seed_lines == (1, 4666)
+
+
+def test_memoised_yaml_documents_are_never_changed_by_the_parsers():
+    # load._parse hands the same document to every load of the same text (a speed-up):
+    # that is only sound while the parsers read the documents and never write to them.
+    from genai_impact import load
+
+    bundled = data_set_dir("bundled")
+    load.load_dataset(bundled)
+    for name in load.FILES:
+        text = (bundled / name).read_text(encoding="utf-8")
+        assert load._parse(text) == yaml.load(text, Loader=load.SAFE_LOADER), name

@@ -35,6 +35,14 @@ Official statistics (docs/official-statistics.md; no streamlit, stdlib HTTP):
 - rd_import.py       `stats import-rd`: the R&D CSV layout
 - stats_cli.py       the `stats` subcommands
 - atomic_write.py    temp file + rename
+
+Industry map (pages/map.py; no streamlit):
+- map_query.py       filters -> the plotted rows (schematic or one fiscal year of statistics)
+- map_layout.py      chart sizes, schematic positions and regions, the axes' scales
+- label_placement.py labels that never overlap each other or the points
+- map_text.py        every word on the chart and in the page's notes
+- map_years.py       the year slider's play control: its steps, and why reruns
+- charts.py          the map as a Vega-Lite dict and as an Altair chart
 """
 
 __version__ = "0.1.0"

@@ -8,6 +8,7 @@ The rules themselves live in `validate_rules` (values) and `parse_framework` /
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -100,7 +101,7 @@ def _read(path: Path, keys: tuple[str, ...], problems: list[Problem]) -> dict[st
         problems.append(Problem(name, "", f"cannot read file: {error}"))
         return None
     try:
-        doc = yaml.load(text, Loader=SAFE_LOADER)
+        doc = _parse(text)
     except yaml.YAMLError as error:
         problems.append(Problem(name, "", _yaml_error_message(error)))
         return None
@@ -112,6 +113,15 @@ def _read(path: Path, keys: tuple[str, ...], problems: list[Problem]) -> dict[st
     checker.record(doc, "", keys)  # missing list keys and unknown top-level keys
     problems.extend(checker.problems)
     return doc
+
+
+@lru_cache(maxsize=16)
+def _parse(text: str) -> Any:
+    """The YAML document of `text`, memoised by content: the same text is parsed once per
+    process (building the Python objects is most of a load; the test suite loads the same
+    files hundreds of times). Callers only read the document, never change it. A syntax
+    error is raised every time (exceptions are not memoised)."""
+    return yaml.load(text, Loader=SAFE_LOADER)
 
 
 def _yaml_error_message(error: yaml.YAMLError) -> str:

@@ -382,13 +382,19 @@ def statistics_view(
     lang: str,
     size: ChartSize,
 ) -> MapView:
-    """The survey sectors that pass `filters` at their measured ratios for `year`."""
+    """The survey sectors that pass `filters` at their measured ratios for `year`.
+
+    `figures` may hold several fiscal years: the axes span all of them, so moving from one
+    year to the next (the slider, the play control) moves the points, not the axes.
+    """
     by_code = {f.estat_code: f for f in figures if f.fiscal_year == year}
     placed = [s for s in ds.sectors if plottable(by_code.get(s.estat_code))]
+    codes = {s.estat_code for s in ds.sectors}
+    spanned = [f for f in figures if f.estat_code in codes and plottable(f)]
     canvas = statistics_canvas(
         size,
-        [by_code[s.estat_code].capital_equipment_ratio for s in placed],
-        [by_code[s.estat_code].software_equipment_ratio for s in placed],
+        [f.capital_equipment_ratio for f in spanned],
+        [f.software_equipment_ratio for f in spanned],
     )
     everything = tuple(
         (

@@ -207,6 +207,9 @@ def chart_texts(ds: Dataset, view, lang: str) -> MapChartTexts:
     else:
         notes = (t("map.chart.note_statistics", lang, year=view.year),)
         footer = (footer_line(ds, view.mode, view.year, lang), t("map.chart.note_regions", lang))
+        if view.missing:  # on the chart too: a sector absent in this year is named, not dropped
+            names = list_line(list(view.missing), lang)
+            footer += (t("map.chart.missing", lang, year=view.year, names=names),)
         x_title = t("map.axis.statistics", lang, name=x_axis.name.in_lang(lang))
         y_title = t("map.axis.statistics", lang, name=y_axis.name.in_lang(lang))
     subtitle = (*notes, filters_line(ds, view.filters, lang))

@@ -63,7 +63,6 @@ _VIEW_JS = """() => {
         .filter(m => g.contains(m)).map(text).join('|')),
     comboboxes: all('input[role=combobox]').map(e => (e.getAttribute('aria-label') || '') +
       '=' + e.value),
-    pressed: all('[role=toolbar] button[aria-pressed=true]').map(text),
     checkboxes: all('input[type=checkbox]').map(e => e.checked),
     sliders: all('[role=slider]').map(e => e.getAttribute('aria-valuenow')),
     tags: all('[data-testid=stMultiSelect] [role=row], [data-testid=stMultiSelect] [role=gridcell]')
@@ -83,23 +82,25 @@ def view_of(page: Page) -> dict:
 
 
 # Keyboard: which controls Tab can reach. A radio group is one tab stop (arrow keys move
-# inside it), so its radios count as one control.
-# A radio group or a toolbar (st.pills, st.segmented_control) is one Tab stop whose
-# items are reached with the arrow keys (the ARIA pattern), so it counts once.
-_GROUPS = "const GROUPS = '[role=radiogroup], [role=toolbar]';"
+# inside it), so its radios count as one control; so is a toolbar (st.pills and
+# st.segmented_control draw one: Tab enters it once, the arrow keys move between its buttons).
+_GROUP_JS = """const groupOf = e => e.closest('[role=radiogroup], [role=toolbar]');
+  const groupId = g => g.getAttribute('role') === 'toolbar'
+    ? 'toolbar:' + (g.getAttribute('aria-label') || (g.querySelector('button')?.innerText || ''))
+    : 'radiogroup:' + (g.getAttribute('aria-label') || '');"""
 _CONTROLS_JS = (
     """() => {
   """
-    + _GROUPS
+    + _GROUP_JS
     + """
   const sel = 'a[href], button, input, select, textarea, [role=combobox], [tabindex]';
   const out = [];
   for (const e of document.querySelectorAll(sel)) {
-    if (e.disabled || e.getAttribute('tabindex') === '-1' && !e.closest(GROUPS)) continue;
+    if (e.disabled || e.getAttribute('tabindex') === '-1' && !groupOf(e)) continue;
     if (!e.getClientRects().length || getComputedStyle(e).visibility === 'hidden') continue;
     if (e.closest('[aria-hidden=true], [inert]')) continue;
-    const group = e.closest(GROUPS);
-    const id = group ? group.getAttribute('role') + ':' + (group.getAttribute('aria-label') || '') :
+    const group = groupOf(e);
+    const id = group ? groupId(group) :
       (e.tagName + ':' + (e.closest('[data-testid]')?.dataset.testid || '') + ':' +
        (e.getAttribute('aria-label') || e.innerText || e.value || '').trim().slice(0, 60));
     e.dataset.kb = id;
@@ -111,13 +112,12 @@ _CONTROLS_JS = (
 _FOCUSED_JS = (
     """() => {
   """
-    + _GROUPS
+    + _GROUP_JS
     + """
   const e = document.activeElement;
   if (!e || e === document.body) return null;
-  const group = e.closest(GROUPS);
-  return group ? group.getAttribute('role') + ':' + (group.getAttribute('aria-label') || '') :
-    (e.dataset.kb || null);
+  const group = groupOf(e);
+  return group ? groupId(group) : (e.dataset.kb || null);
 }"""
 )
 

@@ -128,12 +128,12 @@ def shared_link_params(spec: navigation.PageSpec) -> dict[str, str | list[str]]:
     choices = query.url_choices(DS)
     out: dict[str, str | list[str]] = {}
     for param in (p for p in state.PARAMS if p.name in spec.params):
-        if param.text:  # free text (the map's search): part of an industry's name
-            out[param.name] = DS.industries[-1].name.en.split()[0]
+        if param.text:  # free text (the map's search): kept as typed
+            out[param.name] = "retail"
             continue
         default = getattr(state.DEFAULTS, param.name)
         options = [v for v in (param.fixed or choices[param.name]) if v != default]
-        if not options:  # e.g. ?year= with no imported statistics: nothing to link to
+        if not options:  # no valid value here (a fiscal year when no statistics are imported)
             continue
         if param.name == "industry":  # its default is the report's first industry
             options = [v for v in options if v != query.default_industry(DS).id]

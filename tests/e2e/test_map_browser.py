@@ -120,18 +120,44 @@ def test_an_archetype_filter_works_from_the_keyboard(page: Page, streamlit_url):
     assert parse_qs(urlparse(page.url).query).get("arch") == ["B"]
 
 
-@pytest.mark.parametrize("lang", ["ja", "en"])
-def test_statistics_mode_screenshot(page: Page, artifacts, tmp_path, lang):
-    class Quiet:
-        def readouterr(self):
-            return "", ""
+class Quiet:
+    """Stands in for capsys: statistics_data_dir reads the CLI's output through it."""
 
-    data_dir = statistics_data_dir(tmp_path, Quiet())
-    server = StreamlitServer(artifacts / f"streamlit-map-stats-{lang}.log", data_dir=data_dir)
+    def readouterr(self):
+        return "", ""
+
+
+@pytest.fixture(scope="module")
+def stats_server(artifacts, tmp_path_factory):
+    """One server on SYNTHETIC statistics (FY2021–2022) for the tests below: each test's
+    browser page is a new session, so nothing carries over between them."""
+    data_dir = statistics_data_dir(tmp_path_factory.mktemp("map-stats"), Quiet())
+    server = StreamlitServer(artifacts / "streamlit-map-stats.log", data_dir=data_dir)
     try:
         server.wait_healthy()
-        open_map(page, server.url, lang)
-        expect(page.locator(POINTS)).to_have_count(24, timeout=60_000)
-        page.screenshot(path=str(artifacts / f"map-statistics-{lang}.png"))
+        yield server
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_statistics_mode_screenshot(page: Page, artifacts, stats_server, lang):
+    open_map(page, stats_server.url, lang)
+    expect(page.locator(POINTS)).to_have_count(24, timeout=60_000)
+    page.screenshot(path=str(artifacts / f"map-statistics-{lang}.png"))
+
+
+def test_play_steps_the_statistics_map_through_the_years(page: Page, artifacts, stats_server):
+    """Play from the latest year: the map starts over at FY2021, then stops on FY2022."""
+    footer = f"{CHART} svg text"
+    open_map(page, stats_server.url, "en")
+    expect(page.locator(footer, has_text="FY2022").first).to_be_visible()
+    page.get_by_role("button", name=t("map.play.start", "en")).click()
+    expect(page.locator(footer, has_text="FY2021").first).to_be_visible(timeout=30_000)
+    assert parse_qs(urlparse(page.url).query).get("year") == ["2021"]
+    page.screenshot(path=str(artifacts / "map-play-2021-en.png"))
+    expect(page.locator(footer, has_text="FY2022").first).to_be_visible(timeout=30_000)
+    play_again = page.get_by_role("button", name=t("map.play.start", "en"))
+    expect(play_again).to_be_visible(timeout=30_000)  # stopped on the latest year
+    assert parse_qs(urlparse(page.url).query).get("year") == ["2022"]
+    page.screenshot(path=str(artifacts / "map-play-2022-en.png"))
