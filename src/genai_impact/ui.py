@@ -23,6 +23,7 @@ from genai_impact import display, i18n, navigation, query, state
 from genai_impact.load import DEFAULT_DATA_DIR, DataError, load_dataset
 from genai_impact.model import Dataset, Provenance, SourcedText
 from genai_impact.official_stats import OfficialStats, OfficialStatsError, load_official_stats
+from genai_impact.provenance_ledger import Ledger, column_labels
 
 DATA_DIR_ENV = "GENAI_IMPACT_DATA_DIR"
 LANG_KEY = "lang_choice"  # widget key of the language selector
@@ -40,6 +41,8 @@ class PageContext:
     page: navigation.PageSpec
     view: state.ViewState
     dataset: Dataset
+    # Profile: the URL values that were dropped, so a page can offer a list to choose from
+    notices: tuple[state.Notice, ...] = ()
 
     @property
     def lang(self) -> str:
@@ -118,7 +121,7 @@ def start_page(
     for key, values in state.grouped_notices(notices):
         value = display.md_literal(values)
         st.warning(i18n.t(key, lang, value=value), icon=":material/link_off:")
-    return PageContext(spec, view, ds)
+    return PageContext(spec, view, ds, notices)
 
 
 def _resolve_defaults(
@@ -282,3 +285,16 @@ def set_query_values(name: str, values: list[str]) -> None:
         st.query_params[name] = values
     else:
         st.query_params.pop(name, None)
+
+
+# Profile (industry profile, impact matrix, use cases) ------------------------------------
+
+
+def ledger_table(ctx: PageContext, ledger: Ledger) -> None:
+    """A section's sources on demand: one collapsed table, a row per numbered basis marker."""
+    if not ledger.entries:
+        return
+    with st.expander(ctx.t("profile.prov.expander", count=len(ledger.entries))):
+        st.caption(ctx.t("profile.prov.hint"))
+        frame = ledger.frame(ctx.dataset).rename(columns=column_labels(ctx.lang))
+        st.table(frame, hide_index=True)

@@ -1,0 +1,91 @@
+"""The 19 industries × 6 structural-impact types, grouped by level (pure: no streamlit).
+
+A cell holds the industry's impact of that type (its timing and provenance) or
+nothing. The table's columns are (level, type) pairs, so the four levels head
+their types; cell text says the timing and the basis in words and symbols, so
+colour is never the only cue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+import pandas as pd
+
+from genai_impact.i18n import t
+from genai_impact.model import Dataset, ImpactLevel, ImpactType, Industry, IndustryImpact
+from genai_impact.profile_query import impact_of_type, in_report_order
+
+TIMING_SYMBOLS = {"now": "●", "medium_long_term": "◐"}
+
+
+def matrix_industries(ds: Dataset, archetypes: Collection[str] = ()) -> list[Industry]:
+    """The rows: industries of the chosen archetypes (all when none), in the report's order."""
+    return [i for i in in_report_order(ds) if not archetypes or i.archetype in archetypes]
+
+
+def types_by_level(ds: Dataset) -> list[tuple[ImpactLevel, list[ImpactType]]]:
+    """The columns: each level with its types, levels and types in the report's order."""
+    return [
+        (level, [it for it in ds.impact_types if it.level == level.id])
+        for level in ds.impact_levels
+    ]
+
+
+def industries_with_type(
+    ds: Dataset, number: int, archetypes: Collection[str] = ()
+) -> list[tuple[Industry, IndustryImpact]]:
+    """The industries a type applies to (within the archetype filter), with the impact."""
+    out = []
+    for industry in matrix_industries(ds, archetypes):
+        impact = impact_of_type(industry, number)
+        if impact is not None:
+            out.append((industry, impact))
+    return out
+
+
+def cell_text(ds: Dataset, impact: IndustryImpact | None, lang: str) -> str:
+    """'● 現在〜数年先 · 記載' for an impact; '' for a type that does not apply."""
+    if impact is None:
+        return ""
+    return t(
+        "impacts.matrix.cell",
+        lang,
+        symbol=TIMING_SYMBOLS.get(impact.timing, "○"),
+        timing=ds.timing(impact.timing).name.in_lang(lang),
+        basis=t(f"profile.prov.short.{impact.prov.basis}", lang),
+    )
+
+
+def type_heading(impact_type: ImpactType, lang: str) -> str:
+    return f"{impact_type.number}. {impact_type.name.in_lang(lang)}"
+
+
+def matrix_frame(ds: Dataset, lang: str, archetypes: Collection[str] = ()) -> pd.DataFrame:
+    """Rows = industries, columns = (level, type) in two header rows; cells = `cell_text`."""
+    head = (t("impacts.matrix.industry_level", lang), t("impacts.matrix.archetype", lang))
+    columns = [head]
+    for level, types in types_by_level(ds):
+        columns += [(level.name.in_lang(lang), type_heading(it, lang)) for it in types]
+    rows = []
+    for industry in matrix_industries(ds, archetypes):
+        row = [industry.archetype]
+        for _, types in types_by_level(ds):
+            row += [cell_text(ds, impact_of_type(industry, it.number), lang) for it in types]
+        rows.append(row)
+    index = pd.Index(
+        [i.name.in_lang(lang) for i in matrix_industries(ds, archetypes)],
+        name=t("impacts.matrix.industry", lang),
+    )
+    return pd.DataFrame(rows, columns=pd.MultiIndex.from_tuples(columns), index=index)
+
+
+def type_counts(ds: Dataset, archetypes: Collection[str] = ()) -> dict[int, dict[str, int]]:
+    """For each type: how many of the shown industries have it now / medium-to-long term."""
+    out: dict[int, dict[str, int]] = {}
+    for impact_type in ds.impact_types:
+        counts = {timing.id: 0 for timing in ds.timings}
+        for _, impact in industries_with_type(ds, impact_type.number, archetypes):
+            counts[impact.timing] += 1
+        out[impact_type.number] = counts
+    return out
