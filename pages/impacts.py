@@ -24,15 +24,17 @@ def filters(ctx: ui.PageContext) -> tuple[tuple[str, ...], tuple[int, ...]]:
     ds, lang = ctx.dataset, ctx.lang
     archetypes = {a.code: f"{a.code} {a.name.in_lang(lang)}" for a in ds.archetypes}
     types = {str(t.number): impact_matrix.type_heading(t, lang) for t in ds.impact_types}
-    left, right = st.columns(2)
+    left = right = st.sidebar
+    st.sidebar.subheader(ctx.t("impacts.filter.heading"), anchor=False)
     st.session_state[ARCH_KEY] = list(ctx.view.arch)
     left.pills(
         ctx.t("impacts.filter.arch"),
         options=list(archetypes),
-        format_func=archetypes.get,
         selection_mode="multi",
         key=ARCH_KEY,
-        help=ctx.t("impacts.filter.arch_help"),
+        help=ctx.t("impacts.filter.arch_help")
+        + "\n\n"
+        + "\n".join(f"- {display.md_literal(name)}" for name in archetypes.values()),
         on_change=write_url,
         args=("arch", ARCH_KEY),
     )
@@ -45,7 +47,7 @@ def filters(ctx: ui.PageContext) -> tuple[tuple[str, ...], tuple[int, ...]]:
         help=ctx.t("impacts.filter.impact_help"),
         on_change=write_url,
         args=("impact", IMPACT_KEY),
-        placeholder=ctx.t("impacts.type.pick"),
+        placeholder=ctx.t("impacts.filter.placeholder"),
     )
     return ctx.view.arch, tuple(int(n) for n in ctx.view.impact)
 
@@ -55,14 +57,14 @@ def filters(ctx: ui.PageContext) -> tuple[tuple[str, ...], tuple[int, ...]]:
 
 def matrix(ctx: ui.PageContext, archetypes: tuple[str, ...]) -> None:
     ds, lang, ledger = ctx.dataset, ctx.lang, Ledger(ctx.lang)
-    ui.heading(ctx.t("impacts.matrix.heading"))
     shown = impact_matrix.matrix_industries(ds, archetypes)
     if not shown:
         st.info(ctx.t("impacts.matrix.empty"), icon=":material/filter_alt_off:")
         return
-    ui.note(ctx.t("impacts.matrix.shown", count=len(shown)))
+    now, later = (ds.timing(t).name.in_lang(lang) for t in ("now", "medium_long_term"))
+    legend = ctx.t("impacts.matrix.legend", now=now, later=later)
+    ui.note(f"{ctx.t('impacts.matrix.shown', count=len(shown))} {legend}")
     st.table(impact_matrix.matrix_frame(ds, lang, archetypes))
-    ui.note(ctx.t("impacts.matrix.legend"))
     for industry in shown:
         for impact in industry.impact_types:
             ledger.mark(
@@ -132,4 +134,4 @@ archetypes, picked = filters(ctx)
 matrix(ctx, archetypes)
 for number in picked:
     type_detail(ctx, ctx.dataset.impact_type(number), archetypes)
-ui.footer(ctx)
+ui.footer(ctx, basis_key="profile.footer.basis")

@@ -101,7 +101,8 @@ def header(ctx: ui.PageContext, industry: Industry) -> None:
     ]
     for link in industry.sectors:
         sector = ds.sector(link.estat_code).name.in_lang(lang)
-        lines.append(marked(ledger, display.sector_label(ds, link, lang), sector, link.prov))
+        label = ctx.t("industries.detail.sector", sector=display.sector_label(ds, link, lang))
+        lines.append(marked(ledger, label, sector, link.prov))
     st.markdown("\n".join(f"- {line}" for line in lines))
     before, after = profile_query.neighbours(ds, industry.id)
     with st.container(horizontal=True, horizontal_alignment="distribute"):
@@ -183,7 +184,7 @@ def use_cases(ctx: ui.PageContext, industry: Industry) -> None:
         st.columns(len(ctx.dataset.phases)), relevant, strict=False
     ):
         lines = [
-            f"- **{display.md_text(direction.name, lang)}**: "
+            ctx.t("industries.use_cases.line", direction=display.md_text(direction.name, lang))
             + ctx.t("common.list_separator").join(
                 marked(ledger, display.md_text(u.name, lang), u.name.in_lang(lang), u.prov)
                 for u in cases
@@ -200,20 +201,22 @@ def use_cases(ctx: ui.PageContext, industry: Industry) -> None:
 
 
 def comparison(ctx: ui.PageContext, a: Industry, b: Industry) -> None:
-    ds, lang = ctx.dataset, ctx.lang
-    ui.heading(
-        ctx.t(
-            "industries.compare.heading",
-            a=display.md_text(a.name, lang),
-            b=display.md_text(b.name, lang),
-        )
-    )
+    ds, lang, ledger = ctx.dataset, ctx.lang, Ledger(ctx.lang)
+    names = {"a": display.md_text(a.name, lang), "b": display.md_text(b.name, lang)}
+    ui.heading(ctx.t("industries.compare.heading", **names))
+    for column, one in zip(st.columns(2, border=True), (a, b), strict=True):
+        archetype, summary = ds.archetype(one.archetype), one.impact_summary
+        with column:
+            industry_link(ctx, one, ":material/open_in_new:", industry=one.id)
+            text = f"**{archetype.code}** {display.md_text(archetype.description, lang)}"
+            plain = archetype.description.in_lang(lang)
+            st.markdown(marked(ledger, text, plain, archetype.prov))
+            text = ctx.t("industries.compare.summary", summary=display.md_text(summary.text, lang))
+            st.markdown(marked(ledger, text, summary.text.in_lang(lang), summary.prov))
+    ui.ledger_table(ctx, ledger)
     differ, total = profile_text.difference_count(ds, a, b)
     ui.note(ctx.t("industries.compare.count", differ=differ, total=total))
     st.table(profile_text.comparison_table(ds, a, b, lang), hide_index=True)
-    with st.container(horizontal=True, horizontal_alignment="distribute"):
-        for one in (a, b):
-            industry_link(ctx, one, ":material/open_in_new:", industry=one.id)
 
 
 # 4. The page
@@ -240,4 +243,4 @@ if not compare or compare == industry.id:
 if "industry" not in dropped:
     with st.expander(ctx.t("industries.directory")):
         directory(ctx)
-ui.footer(ctx)
+ui.footer(ctx, basis_key="profile.footer.basis")

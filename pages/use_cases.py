@@ -24,21 +24,28 @@ def filters(ctx: ui.PageContext) -> None:
     ds, lang = ctx.dataset, ctx.lang
     phases = {p.id: p.name.in_lang(lang) for p in ds.phases}
     directions = {str(d.number): f"{d.number}. {d.name.in_lang(lang)}" for d in ds.directions}
-    left, right = st.columns([1, 2])
-    for column, name, key, options in (
-        (left, "phase", PHASE_KEY, phases),
-        (right, "direction", DIRECTION_KEY, directions),
+    left = right = st.sidebar
+    st.sidebar.subheader(ctx.t("use_cases.filter.heading"), anchor=False)
+    for make, name, key, options, extra in (
+        (left.pills, "phase", PHASE_KEY, phases, {"selection_mode": "multi"}),
+        (
+            right.multiselect,
+            "direction",
+            DIRECTION_KEY,
+            directions,
+            {"placeholder": ctx.t("use_cases.filter.all")},
+        ),
     ):
         st.session_state[key] = list(getattr(ctx.view, name))
-        column.pills(
+        make(
             ctx.t(f"use_cases.filter.{name}"),
             options=list(options),
             format_func=options.get,
-            selection_mode="multi",
             key=key,
             help=ctx.t("use_cases.filter.help"),
             on_change=write_url,
             args=(name, key),
+            **extra,
         )
 
 
@@ -80,7 +87,7 @@ def grid(ctx: ui.PageContext) -> None:
     ds, lang, ledger = ctx.dataset, ctx.lang, Ledger(ctx.lang)
     phases = use_case_query.shown_phases(ds, ctx.view.phase)
     rows = use_case_query.use_case_grid(ds, ctx.view.phase, ctx.view.direction)
-    widths = [1.2] + [2] * len(phases)
+    widths = [1.6] + [2] * len(phases)
     ui.heading(ctx.t("use_cases.tendencies.heading"))
     head = st.columns(widths, border=True)
     head[0].markdown(f"**{ctx.t('use_cases.grid.direction')}**")
@@ -116,4 +123,4 @@ ctx = ui.start_page("use_cases")
 ui.page_heading(ctx)
 filters(ctx)
 grid(ctx)
-ui.footer(ctx)
+ui.footer(ctx, basis_key="profile.footer.basis")

@@ -17,6 +17,7 @@ from genai_impact.model import Dataset, ImpactLevel, ImpactType, Industry, Indus
 from genai_impact.profile_query import impact_of_type, in_report_order
 
 TIMING_SYMBOLS = {"now": "●", "medium_long_term": "◐"}
+CIRCLED = dict(enumerate("⓪①②③④⑤⑥⑦⑧⑨", start=0))
 
 
 def matrix_industries(ds: Dataset, archetypes: Collection[str] = ()) -> list[Industry]:
@@ -44,39 +45,54 @@ def industries_with_type(
     return out
 
 
-def cell_text(ds: Dataset, impact: IndustryImpact | None, lang: str) -> str:
-    """'● 現在〜数年先 · 記載' for an impact; '' for a type that does not apply."""
+def cell_text(impact: IndustryImpact | None, lang: str) -> str:
+    """'● 記載' (now, stated) or '◐ 読取' (medium to long term, layout); '' when none.
+
+    The timing is the symbol only, so a row stays one line on a projector; the legend
+    under the table and the type's detail name the timing in words.
+    """
     if impact is None:
         return ""
     return t(
         "impacts.matrix.cell",
         lang,
         symbol=TIMING_SYMBOLS.get(impact.timing, "○"),
-        timing=ds.timing(impact.timing).name.in_lang(lang),
         basis=t(f"profile.prov.short.{impact.prov.basis}", lang),
     )
 
 
 def type_heading(impact_type: ImpactType, lang: str) -> str:
+    """'3. 競争要素の比重変化': a type's number and name."""
     return f"{impact_type.number}. {impact_type.name.in_lang(lang)}"
+
+
+def column_heading(impact_type: ImpactType, lang: str) -> str:
+    """'③ 競争要素の比重変化': a table heading ('3. ' would render as a Markdown list)."""
+    return f"{CIRCLED[impact_type.number]} {impact_type.name.in_lang(lang)}"
+
+
+def row_heading(industry: Industry, lang: str) -> str:
+    """'情報サービス（A）': the industry and its archetype code."""
+    return t("impacts.matrix.row", lang, name=industry.name.in_lang(lang), code=industry.archetype)
 
 
 def matrix_frame(ds: Dataset, lang: str, archetypes: Collection[str] = ()) -> pd.DataFrame:
     """Rows = industries, columns = (level, type) in two header rows; cells = `cell_text`."""
-    head = (t("impacts.matrix.industry_level", lang), t("impacts.matrix.archetype", lang))
-    columns = [head]
-    for level, types in types_by_level(ds):
-        columns += [(level.name.in_lang(lang), type_heading(it, lang)) for it in types]
-    rows = []
-    for industry in matrix_industries(ds, archetypes):
-        row = [industry.archetype]
-        for _, types in types_by_level(ds):
-            row += [cell_text(ds, impact_of_type(industry, it.number), lang) for it in types]
-        rows.append(row)
-    index = pd.Index(
-        [i.name.in_lang(lang) for i in matrix_industries(ds, archetypes)],
-        name=t("impacts.matrix.industry", lang),
-    )
+    columns = [
+        (level.name.in_lang(lang), column_heading(it, lang))
+        for level, types in types_by_level(ds)
+        for it in types
+    ]
+    shown = matrix_industries(ds, archetypes)
+    rows = [
+        [
+            cell_text(impact_of_type(industry, it.number), lang)
+            for _, types in types_by_level(ds)
+            for it in types
+        ]
+        for industry in shown
+    ]
+    index = pd.Index([row_heading(i, lang) for i in shown], name=t("impacts.matrix.industry", lang))
     return pd.DataFrame(rows, columns=pd.MultiIndex.from_tuples(columns), index=index)
 
 

@@ -241,12 +241,12 @@ def sourced_text(ctx: PageContext, text: SourcedText, key: str) -> None:
     sourced_value(ctx, display.md_text(text.text, ctx.lang), text.prov, key)
 
 
-def footer(ctx: PageContext) -> None:
-    """The source line every page ends with."""
+def footer(ctx: PageContext, basis_key: str = "common.footer.basis") -> None:
+    """The source line every page ends with; `basis_key` says how the page shows bases."""
     report = query.report_source(ctx.dataset)
     st.divider()
     st.caption(ctx.t("common.footer.source", citation=display.md_text(report.citation, ctx.lang)))
-    st.caption(ctx.t("common.footer.basis"))
+    st.caption(ctx.t(basis_key))
     if ctx.lang != "ja":
         st.caption(ctx.t("common.footer.translation"))
 
