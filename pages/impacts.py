@@ -55,7 +55,7 @@ def filters(ctx: ui.PageContext) -> tuple[tuple[str, ...], tuple[int, ...]]:
 # 2. The matrix
 
 
-def matrix(ctx: ui.PageContext, archetypes: tuple[str, ...]) -> None:
+def matrix(ctx: ui.PageContext, archetypes: tuple[str, ...], picked: tuple[int, ...]) -> None:
     ds, lang, ledger = ctx.dataset, ctx.lang, Ledger(ctx.lang)
     shown = impact_matrix.matrix_industries(ds, archetypes)
     if not shown:
@@ -64,7 +64,7 @@ def matrix(ctx: ui.PageContext, archetypes: tuple[str, ...]) -> None:
     now, later = (ds.timing(t).name.in_lang(lang) for t in ("now", "medium_long_term"))
     legend = ctx.t("impacts.matrix.legend", now=now, later=later)
     ui.note(f"{ctx.t('impacts.matrix.shown', count=len(shown))} {legend}")
-    st.table(impact_matrix.matrix_frame(ds, lang, archetypes))
+    st.table(impact_matrix.matrix_table(ds, lang, archetypes, picked))
     for industry in shown:
         for impact in industry.impact_types:
             ledger.mark(
@@ -86,8 +86,8 @@ def type_detail(ctx: ui.PageContext, impact_type: ImpactType, archetypes: tuple[
         level = display.md_text(ds.impact_level(impact_type.level).name, lang)
         st.caption(ctx.t("impacts.type.level", level=level))
         points = [display.md_text(p, lang) for p in impact_type.description]
-        marker = ledger.mark(impact_type.name.in_lang(lang), impact_type.prov)
-        st.markdown("\n".join(f"- {p}" for p in points) + f"\n\n{marker}")
+        points[-1] += " " + ledger.mark(impact_type.name.in_lang(lang), impact_type.prov)
+        st.markdown("\n".join(f"- {p}" for p in points))
         applies = impact_type.applies_to
         st.markdown(
             f"{ctx.t('impacts.type.applies_to')} {display.md_text(applies.text, lang)} "
@@ -131,7 +131,7 @@ def type_detail(ctx: ui.PageContext, impact_type: ImpactType, archetypes: tuple[
 ctx = ui.start_page("impacts")
 ui.page_heading(ctx)
 archetypes, picked = filters(ctx)
-matrix(ctx, archetypes)
+matrix(ctx, archetypes, picked)
 for number in picked:
     type_detail(ctx, ctx.dataset.impact_type(number), archetypes)
 ui.footer(ctx, basis_key="profile.footer.basis")

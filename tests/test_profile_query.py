@@ -212,3 +212,14 @@ def test_ledger_numbers_values_once_and_lists_their_lines():
 def test_basis_marker_names_the_basis_in_words(basis):
     assert t(f"profile.prov.short.{basis}", "ja") in basis_marker(basis, 3, "ja")
     assert basis_marker(basis, 3, "ja").endswith(" 3]")
+
+
+def test_picked_types_are_tinted_in_the_matrix():
+    styled = impact_matrix.matrix_table(DS, "en", picked=(2,))
+    html = styled.to_html()
+    heading = impact_matrix.column_heading(DS.impact_type(2), "en")
+    column = [c[1] for c in styled.data.columns].index(heading)
+    assert impact_matrix.PICKED_STYLE in html
+    styles = styled._compute().ctx  # (row, column) -> [(property, value)]
+    tinted = {col for (_, col), props in styles.items() if props}
+    assert tinted == {column}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 from genai_impact.i18n import t
 from genai_impact.model import Dataset, ImpactLevel, ImpactType, Industry, IndustryImpact
@@ -18,6 +19,8 @@ from genai_impact.profile_query import impact_of_type, in_report_order
 
 TIMING_SYMBOLS = {"now": "●", "medium_long_term": "◐"}
 CIRCLED = dict(enumerate("⓪①②③④⑤⑥⑦⑧⑨", start=0))
+# The columns of the types picked for explanation: tinted, so the room sees which is explained.
+PICKED_STYLE = "background-color: #e3efff"
 
 
 def matrix_industries(ds: Dataset, archetypes: Collection[str] = ()) -> list[Industry]:
@@ -105,3 +108,14 @@ def type_counts(ds: Dataset, archetypes: Collection[str] = ()) -> dict[int, dict
             counts[impact.timing] += 1
         out[impact_type.number] = counts
     return out
+
+
+def matrix_table(
+    ds: Dataset, lang: str, archetypes: Collection[str] = (), picked: Collection[int] = ()
+) -> Styler:
+    """`matrix_frame` with the columns of the `picked` types tinted (`PICKED_STYLE`)."""
+    frame = matrix_frame(ds, lang, archetypes)
+    headings = {column_heading(ds.impact_type(n), lang) for n in picked}
+    return frame.style.apply(
+        lambda column: [PICKED_STYLE if column.name[1] in headings else ""] * len(column), axis=0
+    )
