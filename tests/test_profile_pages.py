@@ -118,7 +118,7 @@ def test_every_value_has_a_marker_and_a_row_in_its_sections_table():
     for bodies, [ledger] in parts:
         numbers = {int(m.group(2)) for body in bodies for m in MARKER.finditer(body)}
         assert numbers == set(range(1, len(ledger) + 1))  # every row is marked, every mark listed
-        assert list(ledger["#"]) == sorted(numbers)
+        assert list(ledger[display.md_literal("#")]) == sorted(numbers)
         lines = ledger[t("profile.prov.column.lines", "ja")]
         assert all(re.match(r"L\d+", v) for v in lines if v)
 
@@ -154,23 +154,27 @@ def test_comparison_marks_the_differences(lang):
     a, b = DS.industry("retail"), DS.industry("construction")
     at = open_page("industries", industry=a.id, compare=b.id, lang=lang)
     [table] = [x for x in tables(at) if t("profile.compare.column.differs", lang) in x.columns]
-    name_a, name_b = a.name.in_lang(lang), b.name.in_lang(lang)
-    assert list(table.columns[[1, 3]]) == [name_a, name_b]
+    name_a, name_b = display.md_text(a.name, lang), display.md_text(b.name, lang)
+    assert list(table.columns[[1, 3]]) == [name_a, name_b]  # st.table cells are Markdown
     differs = table[t("profile.compare.column.differs", lang)]
     marked = differs == t("profile.compare.differs", lang)
     assert list(marked) == list(table[name_a] != table[name_b])  # marked exactly where they differ
-    rows = table.set_index(t("profile.compare.column.aspect", lang))
+    rows = table.set_index(display.md_literal(t("profile.compare.column.aspect", lang)))
     for phase in DS.phases:
         for kind in DS.effect_kinds:
-            aspect = t(
-                "profile.compare.aspect.effect",
-                lang,
-                phase=phase.name.in_lang(lang),
-                kind=kind.name.in_lang(lang),
+            aspect = display.md_literal(
+                t(
+                    "profile.compare.aspect.effect",
+                    lang,
+                    phase=phase.name.in_lang(lang),
+                    kind=kind.name.in_lang(lang),
+                )
             )
             effect = profile_query.effect_of_kind(a, phase.id, kind.id)
             if effect is not None and effect.size:
-                assert rows.loc[aspect, name_a] == DS.effect_size(effect.size).name.in_lang(lang)
+                assert rows.loc[aspect, name_a] == display.md_text(
+                    DS.effect_size(effect.size).name, lang
+                )
     count = t("industries.compare.count", lang, differ=int(marked.sum()), total=len(table))
     assert count in [c.value for c in at.caption]
     assert not phase_columns(at)  # the single profile is not shown under the comparison
@@ -210,11 +214,14 @@ def test_unknown_industry_gives_a_notice_and_the_list_first():
 def test_matrix_shows_the_datas_cells(lang):
     at = open_page("impacts", lang=lang)
     [matrix] = [x for x in tables(at) if x.columns.nlevels == 2]
-    assert list(matrix.index) == [impact_matrix.row_heading(i, lang) for i in ORDERED]
+    assert list(matrix.index) == [
+        display.md_literal(impact_matrix.row_heading(i, lang)) for i in ORDERED
+    ]
     for industry, (_, row) in zip(ORDERED, matrix.iterrows(), strict=True):
         for impact_type in DS.impact_types:
             level = DS.impact_level(impact_type.level).name.in_lang(lang)
-            cell = row[(level, impact_matrix.column_heading(impact_type, lang))]
+            heading = impact_matrix.column_heading(impact_type, lang)
+            cell = row[(display.md_literal(level), display.md_literal(heading))]
             impact = profile_query.impact_of_type(industry, impact_type.number)
             assert cell == impact_matrix.cell_text(impact, lang)
             assert (cell == "") == (impact is None)

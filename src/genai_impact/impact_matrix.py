@@ -13,9 +13,11 @@ from collections.abc import Collection
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from genai_impact.display import md_literal
 from genai_impact.i18n import t
 from genai_impact.model import Dataset, ImpactLevel, ImpactType, Industry, IndustryImpact
 from genai_impact.profile_query import impact_of_type, in_report_order
+from genai_impact.provenance_ledger import md_cells
 
 TIMING_SYMBOLS = {"now": "●", "medium_long_term": "◐"}
 CIRCLED = dict(enumerate("⓪①②③④⑤⑥⑦⑧⑨", start=0))
@@ -114,8 +116,8 @@ def matrix_table(
     ds: Dataset, lang: str, archetypes: Collection[str] = (), picked: Collection[int] = ()
 ) -> Styler:
     """`matrix_frame` with the columns of the `picked` types tinted (`PICKED_STYLE`)."""
-    frame = matrix_frame(ds, lang, archetypes)
-    headings = {column_heading(ds.impact_type(n), lang) for n in picked}
+    frame = md_cells(matrix_frame(ds, lang, archetypes))
+    headings = {md_literal(column_heading(ds.impact_type(n), lang)) for n in picked}
     return frame.style.apply(
         lambda column: [PICKED_STYLE if column.name[1] in headings else ""] * len(column), axis=0
     )

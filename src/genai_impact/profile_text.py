@@ -18,6 +18,7 @@ from genai_impact.profile_query import (
     Side,
     compare_industries,
 )
+from genai_impact.provenance_ledger import md_cells
 
 COMPARE_COLUMNS = ("aspect", "a", "a_basis", "b", "b_basis", "differs")
 # A differing row: tinted and bold; the "≠" column says it in words, so colour is not the only cue.
@@ -107,7 +108,7 @@ def column_labels(a: Industry, b: Industry, lang: str) -> dict[str, str]:
         "a": a.name.in_lang(lang),
         "a_basis": basis,
         "b": b.name.in_lang(lang),
-        "b_basis": basis + "\u2009",  # a thin space: two columns may not share a name
+        "b_basis": basis + "\u200b",  # zero-width: two columns may not share a name
         "differs": t("profile.compare.column.differs", lang),
     }
 
@@ -116,5 +117,5 @@ def comparison_table(ds: Dataset, a: Industry, b: Industry, lang: str) -> Styler
     """The comparison with its headings, every differing row tinted (`DIFF_STYLE`)."""
     frame = comparison_frame(ds, a, b, lang)
     marks = [DIFF_STYLE if row.differs else "" for row in compare_industries(ds, a, b)]
-    labelled = frame.rename(columns=column_labels(a, b, lang))
+    labelled = md_cells(frame.rename(columns=column_labels(a, b, lang)))
     return labelled.style.apply(lambda column: marks, axis=0)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from genai_impact.display import BASIS_COLOURS, BASIS_ICONS
+from genai_impact.display import BASIS_COLOURS, BASIS_ICONS, md_literal
 from genai_impact.i18n import t
 from genai_impact.model import Dataset, Provenance
 
@@ -69,6 +69,20 @@ def column_labels(lang: str) -> dict[str, str]:
     return {name: t(f"profile.prov.column.{name}", lang) for name in LEDGER_COLUMNS}
 
 
-def plain(markdown_free_text: str) -> str:
-    """Data text for a table cell: tables show text as is, so only whitespace is tidied."""
-    return " ".join(markdown_free_text.split())
+def md_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table for `st.table`, which renders every cell and heading as Markdown: all text
+    escaped (`md_literal`), so data text shows as itself ('1. x' is no list, '*' no emphasis)."""
+
+    def safe(value: object) -> object:
+        return md_literal(value) if isinstance(value, str) else value
+
+    def safe_labels(labels: pd.Index) -> pd.Index:
+        if isinstance(labels, pd.MultiIndex):
+            tuples = [tuple(safe(part) for part in label) for label in labels]
+            return pd.MultiIndex.from_tuples(tuples, names=labels.names)
+        return pd.Index([safe(label) for label in labels], name=safe(labels.name))
+
+    out = frame.map(safe)
+    out.columns = safe_labels(frame.columns)
+    out.index = safe_labels(frame.index)
+    return out

@@ -23,7 +23,7 @@ from genai_impact import display, i18n, navigation, query, state
 from genai_impact.load import DEFAULT_DATA_DIR, DataError, load_dataset
 from genai_impact.model import Dataset, Provenance, SourcedText
 from genai_impact.official_stats import OfficialStats, OfficialStatsError, load_official_stats
-from genai_impact.provenance_ledger import Ledger, column_labels
+from genai_impact.provenance_ledger import Ledger, column_labels, md_cells
 
 DATA_DIR_ENV = "GENAI_IMPACT_DATA_DIR"
 LANG_KEY = "lang_choice"  # widget key of the language selector
@@ -297,4 +297,4 @@ def ledger_table(ctx: PageContext, ledger: Ledger) -> None:
     with st.expander(ctx.t("profile.prov.expander", count=len(ledger.entries))):
         st.caption(ctx.t("profile.prov.hint"))
         frame = ledger.frame(ctx.dataset).rename(columns=column_labels(ctx.lang))
-        st.table(frame, hide_index=True)
+        st.table(md_cells(frame), hide_index=True)
