@@ -7,7 +7,7 @@ seed lines in one table (ui.ledger_table) instead of one popover per value.
 import streamlit as st
 
 from genai_impact import display, profile_query, profile_text, query, state, ui
-from genai_impact.model import Industry
+from genai_impact.model import Industry, Provenance
 from genai_impact.provenance_ledger import Ledger
 
 COMPARE_KEY = "compare_choice"
@@ -23,7 +23,7 @@ def industry_link(ctx: ui.PageContext, shown: Industry, icon: str, **params: str
     )
 
 
-def marked(ledger: Ledger, markdown: str, plain: str, prov) -> str:
+def marked(ledger: Ledger, markdown: str, plain: str, prov: Provenance) -> str:
     """A value's Markdown followed by its basis marker (numbered in the section's table)."""
     return f"{markdown} {ledger.mark(plain, prov)}"
 
