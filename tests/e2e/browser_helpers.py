@@ -82,17 +82,25 @@ def view_of(page: Page) -> dict:
 
 
 # Keyboard: which controls Tab can reach. A radio group is one tab stop (arrow keys move
-# inside it), so its radios count as one control.
-_CONTROLS_JS = """() => {
+# inside it), so its radios count as one control; so is a group of pills (st.pills), whose
+# buttons arrow keys move between.
+_GROUP_JS = """
+  const groupOf = (e) => e.closest('[role=radiogroup]') ||
+    (e.closest('button[data-variant=pills]')?.closest('[data-testid=stButtonGroup]') || null);
+  const groupId = (g) => g.matches('[role=radiogroup]')
+    ? 'radiogroup:' + (g.getAttribute('aria-label') || '')
+    : 'buttongroup:' + (g.closest('[data-testid=stElementContainer]')
+        ?.querySelector('[data-testid=stWidgetLabel]')?.innerText || '').trim();
+"""
+_CONTROLS_JS = """() => {""" + _GROUP_JS + """
   const sel = 'a[href], button, input, select, textarea, [role=combobox], [tabindex]';
   const out = [];
   for (const e of document.querySelectorAll(sel)) {
-    if (e.disabled || e.getAttribute('tabindex') === '-1' && !e.closest('[role=radiogroup]'))
-      continue;
+    if (e.disabled || e.getAttribute('tabindex') === '-1' && !groupOf(e)) continue;
     if (!e.getClientRects().length || getComputedStyle(e).visibility === 'hidden') continue;
     if (e.closest('[aria-hidden=true], [inert]')) continue;
-    const group = e.closest('[role=radiogroup]');
-    const id = group ? 'radiogroup:' + (group.getAttribute('aria-label') || '') :
+    const group = groupOf(e);
+    const id = group ? groupId(group) :
       (e.tagName + ':' + (e.closest('[data-testid]')?.dataset.testid || '') + ':' +
        (e.getAttribute('aria-label') || e.innerText || e.value || '').trim().slice(0, 60));
     e.dataset.kb = id;
@@ -100,11 +108,11 @@ _CONTROLS_JS = """() => {
   }
   return out;
 }"""
-_FOCUSED_JS = """() => {
+_FOCUSED_JS = """() => {""" + _GROUP_JS + """
   const e = document.activeElement;
   if (!e || e === document.body) return null;
-  const group = e.closest('[role=radiogroup]');
-  return group ? 'radiogroup:' + (group.getAttribute('aria-label') || '') : (e.dataset.kb || null);
+  const group = groupOf(e);
+  return group ? groupId(group) : (e.dataset.kb || null);
 }"""
 
 
