@@ -34,7 +34,8 @@ def marked(ledger: Ledger, markdown: str, plain: str, prov: Provenance) -> str:
 def directory(ctx: ui.PageContext, compare_with: str | None = None) -> None:
     """Every industry by archetype, as links to its profile (or to a comparison with one)."""
     groups = query.industries_by_archetype(ctx.dataset)
-    for column, (archetype, industries) in zip(st.columns(len(groups)), groups, strict=True):
+    columns = [c for _ in range(0, len(groups), 3) for c in st.columns(3)]  # long names fit
+    for column, (archetype, industries) in zip(columns, groups, strict=False):
         with column:
             st.markdown(f"**{display.md_literal(archetype.code)}**")
             for industry in (i for i in industries if i.id != compare_with):
