@@ -133,15 +133,21 @@ def test_previous_and_next_follow_the_report_order():
     assert t("industries.neighbours.end", "ja") in [c.value for c in at.caption]
 
 
-def test_pickers_write_the_url():
-    at = open_page("industries", industry="retail")
+@pytest.mark.parametrize("lang", LANGS)
+def test_pickers_write_the_url(lang):
+    at = open_page("industries", industry="retail", lang=lang)
     at.selectbox(key=INDUSTRY_KEY).set_value("travel").run()
     assert url(at, "industry") == ["travel"]
+    assert display.md_text(DS.industry("travel").name, lang) in [s.value for s in at.subheader]
     at.selectbox(key="compare_choice").set_value("construction").run()
     assert url(at, "compare") == ["construction"]
-    assert t("industries.compare.heading", "ja", a="旅行", b="建設") in [
-        s.value for s in at.subheader
-    ]
+    names = {"a": DS.industry("travel").name, "b": DS.industry("construction").name}
+    heading = t(
+        "industries.compare.heading",
+        lang,
+        **{k: display.md_text(v, lang) for k, v in names.items()},
+    )
+    assert heading in [s.value for s in at.subheader]
     at.selectbox(key="compare_choice").set_value("").run()
     assert url(at, "compare") == []
 
@@ -227,8 +233,9 @@ def test_matrix_shows_the_datas_cells(lang):
             assert (cell == "") == (impact is None)
 
 
-def test_archetype_filter_from_the_url_and_the_pills():
-    at = open_page("impacts", arch="E1", lang="en")
+@pytest.mark.parametrize("lang", LANGS)
+def test_archetype_filter_from_the_url_and_the_pills(lang):
+    at = open_page("impacts", arch="E1", lang=lang)
     assert at.pills(key="impacts_arch").value == ["E1"]
     [matrix] = [x for x in tables(at) if x.columns.nlevels == 2]
     assert len(matrix) == sum(i.archetype == "E1" for i in DS.industries)
@@ -294,8 +301,9 @@ def test_use_case_grid_matches_the_data(lang):
             assert display.md_text(industry.name, lang) in text
 
 
-def test_use_case_filters_from_the_url_and_the_widgets():
-    at = open_page("use_cases", phase="customer_touchpoint", direction=["3", "6"], lang="en")
+@pytest.mark.parametrize("lang", LANGS)
+def test_use_case_filters_from_the_url_and_the_widgets(lang):
+    at = open_page("use_cases", phase="customer_touchpoint", direction=["3", "6"], lang=lang)
     assert at.pills(key="use_cases_phase").value == ["customer_touchpoint"]
     assert at.multiselect(key="use_cases_direction").value == ["3", "6"]
     rows = grid_rows(at)
@@ -305,7 +313,7 @@ def test_use_case_filters_from_the_url_and_the_widgets():
     at.pills(key="use_cases_phase").set_value([]).run()
     assert url(at, "direction") == ["1"] and url(at, "phase") == []
     rows = grid_rows(at)
-    assert list(rows) == [f"1. {display.md_text(DS.direction(1).name, 'en')}"]
+    assert list(rows) == [f"1. {display.md_text(DS.direction(1).name, lang)}"]
     assert len(rows[next(iter(rows))]) == len(DS.phases)
 
 

@@ -92,7 +92,10 @@ _GROUP_JS = """
     : 'buttongroup:' + (g.closest('[data-testid=stElementContainer]')
         ?.querySelector('[data-testid=stWidgetLabel]')?.innerText || '').trim();
 """
-_CONTROLS_JS = """() => {""" + _GROUP_JS + """
+_CONTROLS_JS = (
+    """() => {"""
+    + _GROUP_JS
+    + """
   const sel = 'a[href], button, input, select, textarea, [role=combobox], [tabindex]';
   const out = [];
   for (const e of document.querySelectorAll(sel)) {
@@ -108,12 +111,17 @@ _CONTROLS_JS = """() => {""" + _GROUP_JS + """
   }
   return out;
 }"""
-_FOCUSED_JS = """() => {""" + _GROUP_JS + """
+)
+_FOCUSED_JS = (
+    """() => {"""
+    + _GROUP_JS
+    + """
   const e = document.activeElement;
   if (!e || e === document.body) return null;
   const group = groupOf(e);
   return group ? groupId(group) : (e.dataset.kb || null);
 }"""
+)
 
 
 def controls(page: Page) -> list[str]:
