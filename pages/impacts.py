@@ -72,7 +72,7 @@ def matrix(ctx: ui.PageContext, archetypes: tuple[str, ...], picked: tuple[int, 
                 f"{ds.impact_type(impact.number).name.in_lang(lang)}",
                 impact.prov,
             )
-    ui.ledger_table(ctx, ledger)
+    ui.ledger_table(ctx, ledger, "matrix")
 
 
 # 3. The chosen types: explanation and the industries they apply to
@@ -124,7 +124,7 @@ def type_detail(ctx: ui.PageContext, impact_type: ImpactType, archetypes: tuple[
                             "industry": industry.id,
                         },
                     )
-        ui.ledger_table(ctx, ledger)
+        ui.ledger_table(ctx, ledger, f"type-{impact_type.number}")
 
 
 # 4. The page

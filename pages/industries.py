@@ -112,7 +112,7 @@ def header(ctx: ui.PageContext, industry: Industry) -> None:
                 st.caption(ctx.t("industries.neighbours.end"), width="content")
             else:
                 industry_link(ctx, item, icon, industry=item.id)
-    ui.ledger_table(ctx, ledger)
+    ui.ledger_table(ctx, ledger, "header")
 
 
 def effects(ctx: ui.PageContext, industry: Industry) -> None:
@@ -142,7 +142,7 @@ def effects(ctx: ui.PageContext, industry: Industry) -> None:
             st.markdown("\n\n".join(lines))
             st.caption(ctx.t("industries.phases.wording"))
             st.markdown("\n".join(f"- {w}" for w in wording))
-    ui.ledger_table(ctx, ledger)
+    ui.ledger_table(ctx, ledger, "effects")
 
 
 def impacts(ctx: ui.PageContext, industry: Industry) -> None:
@@ -173,7 +173,7 @@ def impacts(ctx: ui.PageContext, industry: Industry) -> None:
             ledger, display.md_text(summary.text, lang), summary.text.in_lang(lang), summary.prov
         )
     )
-    ui.ledger_table(ctx, ledger)
+    ui.ledger_table(ctx, ledger, "impacts")
 
 
 def use_cases(ctx: ui.PageContext, industry: Industry) -> None:
@@ -195,7 +195,7 @@ def use_cases(ctx: ui.PageContext, industry: Industry) -> None:
         with column:
             st.markdown(f"#### {display.md_text(phase.name, lang)}", anchors=False)
             st.markdown("\n".join(lines))
-    ui.ledger_table(ctx, ledger)
+    ui.ledger_table(ctx, ledger, "use-cases")
 
 
 # 3. Two industries side by side
@@ -214,7 +214,7 @@ def comparison(ctx: ui.PageContext, a: Industry, b: Industry) -> None:
             st.markdown(marked(ledger, text, plain, archetype.prov))
             text = ctx.t("industries.compare.summary", summary=display.md_text(summary.text, lang))
             st.markdown(marked(ledger, text, summary.text.in_lang(lang), summary.prov))
-    ui.ledger_table(ctx, ledger)
+    ui.ledger_table(ctx, ledger, "compare")
     differ, total = profile_text.difference_count(ds, a, b)
     ui.note(ctx.t("industries.compare.count", differ=differ, total=total))
     st.table(profile_text.comparison_table(ds, a, b, lang), hide_index=True)

@@ -115,7 +115,7 @@ def grid(ctx: ui.PageContext) -> None:
                 for u in cell
             ]
             column.markdown("\n".join(items) or ctx.t("use_cases.grid.empty_cell"))
-    ui.ledger_table(ctx, ledger)
+    ui.ledger_table(ctx, ledger, "grid")
 
 
 # 4. The page

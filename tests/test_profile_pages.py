@@ -113,6 +113,10 @@ def test_every_value_has_a_marker_and_a_row_in_its_sections_table():
     industry = next(i for i in ORDERED if not all(p.has_effect for p in i.phases.values()))
     at = open_page("industries", industry=industry.id)
     assert not of_type(at.main, "popover")  # provenance on demand, without a popover each
+    assert not at.table  # a closed source table is not even built
+    for section in ("header", "effects", "impacts", "use-cases"):  # open the four expanders
+        at.session_state[f"sources-industries-{section}"] = True
+    at.run()
     parts = [(b, x) for b, x in sections(at) if x]
     assert len(parts) == 4  # header, effects, impacts, use cases: one source table each
     for bodies, [ledger] in parts:

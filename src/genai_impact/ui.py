@@ -290,11 +290,15 @@ def set_query_values(name: str, values: list[str]) -> None:
 # Profile (industry profile, impact matrix, use cases) ------------------------------------
 
 
-def ledger_table(ctx: PageContext, ledger: Ledger) -> None:
-    """A section's sources on demand: one collapsed table, a row per numbered basis marker."""
+def ledger_table(ctx: PageContext, ledger: Ledger, section: str) -> None:
+    """A section's sources on demand: one expander whose table, a row per numbered basis
+    marker, is only built when it is opened (a closed one costs the page nothing)."""
     if not ledger.entries:
         return
-    with st.expander(ctx.t("profile.prov.expander", count=len(ledger.entries))):
-        st.caption(ctx.t("profile.prov.hint"))
-        frame = ledger.frame(ctx.dataset).rename(columns=column_labels(ctx.lang))
-        st.table(md_cells(frame), hide_index=True)
+    label = ctx.t("profile.prov.expander", count=len(ledger.entries))
+    box = st.expander(label, key=f"sources-{ctx.page.id}-{section}", on_change="rerun")
+    if box.open:
+        with box:
+            st.caption(ctx.t("profile.prov.hint"))
+            frame = ledger.frame(ctx.dataset).rename(columns=column_labels(ctx.lang))
+            st.table(md_cells(frame), hide_index=True)

@@ -131,10 +131,15 @@ def shared_link_params(spec: navigation.PageSpec) -> dict[str, str | list[str]]:
     choices = query.url_choices(DS)
     out: dict[str, str | list[str]] = {}
     for param in (p for p in state.PARAMS if p.name in spec.params):
+        if param.text:  # free text (the map's search) is kept as given
+            out[param.name] = "retail"
+            continue
         default = getattr(state.DEFAULTS, param.name)
         options = [v for v in (param.fixed or choices[param.name]) if v != default]
         if param.name == "industry":  # its default is the report's first industry
             options = [v for v in options if v != query.default_industry(DS).id]
+        if not options:  # nothing valid to link to (no imported fiscal year)
+            continue
         out[param.name] = [options[-1]] if param.multi else options[-1]
     return out
 
