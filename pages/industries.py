@@ -1,8 +1,5 @@
-"""Industry profile (?industry=), or two industries side by side (&compare=).
-
-Each value carries a compact basis marker; each section lists the markers' sources and
-seed lines in one table (ui.ledger_table) instead of one popover per value.
-"""
+"""Industry profile (?industry=), or two side by side (&compare=). Each value has a compact
+basis marker; each section lists sources and seed lines in one table (ui.ledger_table)."""
 
 import streamlit as st
 
@@ -244,7 +241,8 @@ if not compare or compare == industry.id:
     effects(ctx, industry)
     impacts(ctx, industry)
     use_cases(ctx, industry)
-if "industry" not in dropped:
-    with st.expander(ctx.t("industries.directory")):
-        directory(ctx)
+if "industry" not in dropped:  # the full list, built only when opened (like the sources)
+    if (box := st.expander(ctx.t("industries.directory"), key="directory", on_change="rerun")).open:
+        with box:
+            directory(ctx)
 ui.footer(ctx, basis_key="profile.footer.basis")

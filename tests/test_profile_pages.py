@@ -330,6 +330,8 @@ def test_bad_direction_is_named_in_a_notice():
 @pytest.mark.parametrize("lang", LANGS)
 def test_directory_lists_the_industries_by_archetype(lang):
     at = open_page("industries", lang=lang)
+    at.session_state["directory"] = True  # opened
+    at.run()
     [directory] = [
         e for e in of_type(at.main, "expander") if e.label == t("industries.directory", lang)
     ]
