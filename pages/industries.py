@@ -154,7 +154,7 @@ def impacts(ctx: ui.PageContext, industry: Industry) -> None:
         line = marked(ledger, label, label.replace("**", ""), impact.prov)
         explanation = ledger.mark(impact_type.name.in_lang(lang), impact_type.prov)
         st.markdown(
-            f"- {line}\n  {ctx.t('industries.impacts.explanation')} {explanation}\n{points}"
+            f"- {line}\n\n  {ctx.t('industries.impacts.explanation')} {explanation}\n{points}"
         )
     others = [
         str(t.number)
