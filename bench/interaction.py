@@ -115,7 +115,7 @@ def page_switch(page: Page, n: int) -> None:
 def industry_switch(page: Page, n: int) -> None:
     """The industries page's picker (the profile switch of issue 4 replaces this one)."""
     name = ["メディア", "情報サービス"][n % 2]
-    page.get_by_role("combobox", name=t("industries.select.label", "ja")).click()
+    page.get_by_role("combobox", name=t("industries.select.label", "ja"), exact=True).click()
     page.get_by_role("option", name=name, exact=True).click()
     expect(page.get_by_role("heading", name=name, exact=True)).to_be_visible(timeout=60_000)
     page.wait_for_function(SETTLED_JS, timeout=60_000, polling=16)

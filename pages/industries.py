@@ -1,143 +1,248 @@
-"""Industries: the 19 example industries by archetype, and one industry in detail."""
+"""Industry profile (?industry=), or two side by side (&compare=). Each value has a compact
+basis marker; each section lists sources and seed lines in one table (ui.ledger_table)."""
 
 import streamlit as st
 
-from genai_impact import display, query, state, ui
-from genai_impact.model import Industry
+from genai_impact import display, profile_query, profile_text, query, state, ui
+from genai_impact.model import Industry, Provenance
+from genai_impact.provenance_ledger import Ledger
+
+COMPARE_KEY = "compare_choice"
 
 
-def archetype_groups(ctx: ui.PageContext) -> None:
-    """The six archetypes as cards: name, the report's description, elements, industries."""
-    ds, lang = ctx.dataset, ctx.lang
-    ui.heading(ctx.t("industries.groups.heading"))
-    groups = query.industries_by_archetype(ds)
-    per_row = 2  # wide enough for an industry and its badge on one line at 1280 px
-    for row_start in range(0, len(groups), per_row):
-        for column, (archetype, industries) in zip(
-            st.columns(per_row, border=True), groups[row_start : row_start + per_row], strict=False
-        ):
-            with column:
-                name = display.md_text(archetype.name, lang)
-                st.markdown(f"#### {display.md_literal(archetype.code)} · {name}", anchors=False)
-                key = f"archetype-{archetype.code}"
-                ui.sourced_value(
-                    ctx,
-                    display.md_text(archetype.description, lang),
-                    archetype.prov,
-                    f"{key}-description",
-                )
-                elements = display.elements_label(ds, archetype.business_elements, lang)
-                ui.sourced_value(
-                    ctx,
-                    ctx.t("industries.groups.elements", elements=elements),
-                    archetype.prov,
-                    f"{key}-elements",
-                )
-                for industry in industries:
-                    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-                        st.page_link(
-                            ctx.page.path,
-                            label=display.md_text(industry.name, lang),
-                            icon=":material/arrow_right:",
-                            query_params={
-                                **state.to_query_params(ctx.view, only=("lang",)),
-                                "industry": industry.id,
-                            },
-                        )
-                        ui.provenance_badge(ctx, industry.prov, f"{key}-{industry.id}")
-
-
-def _on_industry_change() -> None:
-    ui.set_query_param("industry", st.session_state.get(ui.INDUSTRY_KEY), None)
-
-
-def industry_selector(ctx: ui.PageContext) -> Industry:
-    """The industry picker, kept in `?industry=`; returns the chosen industry."""
-    ds = ctx.dataset
-    st.session_state[ui.INDUSTRY_KEY] = ctx.view.industry
-    st.selectbox(
-        ctx.t("industries.select.label"),
-        options=[i.id for i in ds.industries],
-        format_func=lambda industry_id: ds.industry(industry_id).name.in_lang(ctx.lang),
-        key=ui.INDUSTRY_KEY,
-        on_change=_on_industry_change,
+def industry_link(ctx: ui.PageContext, shown: Industry, icon: str, **params: str) -> None:
+    """A link to this page for `params`, labelled with the industry `shown`."""
+    st.page_link(
+        ctx.page.path,
+        label=display.md_text(shown.name, ctx.lang),
+        icon=icon,
+        query_params={**state.to_query_params(ctx.view, only=("lang",)), **params},
     )
-    return ds.industry(ctx.view.industry)
 
 
-def industry_detail(ctx: ui.PageContext, industry: Industry) -> None:
-    """Everything the report says about one industry, each value with its provenance."""
-    ds, lang, key = ctx.dataset, ctx.lang, f"industry-{industry.id}"
+def marked(ledger: Ledger, markdown: str, plain: str, prov: Provenance) -> str:
+    """A value's Markdown followed by its basis marker (numbered in the section's table)."""
+    return f"{markdown} {ledger.mark(plain, prov)}"
+
+
+# 1. Selection: the two pickers, and a list to choose from when the URL named no industry
+
+
+def directory(ctx: ui.PageContext, compare_with: str | None = None) -> None:
+    """Every industry by archetype, as links to its profile (or to a comparison with one)."""
+    groups = query.industries_by_archetype(ctx.dataset)
+    columns = [c for _ in range(0, len(groups), 3) for c in st.columns(3)]  # long names fit
+    for column, (archetype, industries) in zip(columns, groups, strict=False):
+        with column:
+            st.markdown(f"**{display.md_literal(archetype.code)}**")
+            for industry in (i for i in industries if i.id != compare_with):
+                if compare_with is None:
+                    industry_link(ctx, industry, ":material/arrow_right:", industry=industry.id)
+                else:
+                    params = {"industry": compare_with, "compare": industry.id}
+                    industry_link(ctx, industry, ":material/compare_arrows:", **params)
+
+
+def on_pick(name: str, widget_key: str) -> None:
+    ui.set_query_param(name, st.session_state.get(widget_key) or None, None)
+
+
+def pickers(ctx: ui.PageContext, compare: str | None) -> None:
+    names = {i.id: i.name.in_lang(ctx.lang) for i in profile_query.in_report_order(ctx.dataset)}
+    left, right = st.columns(2)
+    st.session_state[ui.INDUSTRY_KEY] = ctx.view.industry
+    left.selectbox(
+        ctx.t("industries.select.label"),
+        options=list(names),
+        format_func=names.get,
+        key=ui.INDUSTRY_KEY,
+        on_change=on_pick,
+        args=("industry", ui.INDUSTRY_KEY),
+    )
+    st.session_state[COMPARE_KEY] = compare or ""
+    right.selectbox(
+        ctx.t("industries.compare.label"),
+        options=["", *names],
+        format_func=lambda i: names.get(i, ctx.t("industries.compare.nothing")),
+        key=COMPARE_KEY,
+        on_change=on_pick,
+        args=("compare", COMPARE_KEY),
+    )
+
+
+# 2. The profile: header, effects per phase, structural impact, use cases
+
+
+def header(ctx: ui.PageContext, industry: Industry) -> None:
+    ds, lang, ledger = ctx.dataset, ctx.lang, Ledger(ctx.lang)
     archetype = ds.archetype(industry.archetype)
     ui.heading(display.md_text(industry.name, lang))
-    ui.sourced_value(
-        ctx,
-        ctx.t(
-            "industries.detail.archetype",
-            code=display.md_literal(archetype.code),
-            name=display.md_text(archetype.name, lang),
-        ),
-        industry.prov,
-        f"{key}-archetype",
-    )
+    st.caption(display.md_literal(f"{industry.name.ja} / {industry.name.en}"))
+    name = display.md_text(archetype.name, lang)
     elements = display.elements_label(ds, industry.business_elements, lang)
-    ui.sourced_value(
-        ctx,
-        ctx.t("industries.detail.elements", elements=elements),
-        industry.prov,
-        f"{key}-elements",
-    )
+    lines = [
+        marked(
+            ledger,
+            ctx.t("industries.detail.archetype", code=archetype.code, name=name),
+            f"{archetype.code} {archetype.name.in_lang(lang)}",
+            industry.prov,
+        ),
+        marked(
+            ledger,
+            display.md_text(archetype.description, lang),
+            archetype.description.in_lang(lang),
+            archetype.prov,
+        ),
+        marked(
+            ledger, ctx.t("industries.detail.elements", elements=elements), elements, industry.prov
+        ),
+    ]
+    for link in industry.sectors:
+        sector = ds.sector(link.estat_code).name.in_lang(lang)
+        label = ctx.t("industries.detail.sector", sector=display.sector_label(ds, link, lang))
+        lines.append(marked(ledger, label, sector, link.prov))
+    st.markdown("\n".join(f"- {line}" for line in lines))
+    before, after = profile_query.neighbours(ds, industry.id)
+    with st.container(horizontal=True, horizontal_alignment="distribute"):
+        for item, icon in ((before, ":material/arrow_back:"), (after, ":material/arrow_forward:")):
+            if item is None:
+                st.caption(ctx.t("industries.neighbours.end"), width="content")
+            else:
+                industry_link(ctx, item, icon, industry=item.id)
+    ui.ledger_table(ctx, ledger, "header")
 
+
+def effects(ctx: ui.PageContext, industry: Industry) -> None:
+    ds, lang, ledger = ctx.dataset, ctx.lang, Ledger(ctx.lang)
     ui.heading(ctx.t("industries.phases.heading"))
     for column, phase in zip(st.columns(len(ds.phases), border=True), ds.phases, strict=True):
+        in_phase = industry.phases[phase.id]
+        lines = []
+        if not in_phase.has_effect:
+            none = ctx.t("industries.phases.none")
+            lines.append(marked(ledger, f"**{none}**", none, in_phase.prov))
+        for kind in ds.effect_kinds if in_phase.has_effect else ():
+            effect = profile_query.effect_of_kind(industry, phase.id, kind.id)
+            if effect is None:
+                text = ctx.t("industries.effect.absent", kind=display.md_text(kind.name, lang))
+                # the kinds of a phase are read together: the effect present explains both
+                lines.append(marked(ledger, text, text, in_phase.effects[0].prov))
+            else:
+                text = display.effect_label(ds, effect, lang)
+                lines.append(marked(ledger, text, text.replace("**", ""), effect.prov))
+        wording = [
+            marked(ledger, display.md_text(w.text, lang), w.text.in_lang(lang), w.prov)
+            for w in in_phase.wording
+        ] or [ctx.t("industries.phases.no_wording")]
         with column:
-            _phase_effects(ctx, industry, phase.id, f"{key}-{phase.id}")
+            st.markdown(f"#### {display.md_text(phase.name, lang)}", anchors=False)
+            st.markdown("\n\n".join(lines))
+            st.caption(ctx.t("industries.phases.wording"))
+            st.markdown("\n".join(f"- {w}" for w in wording))
+    ui.ledger_table(ctx, ledger, "effects")
 
+
+def impacts(ctx: ui.PageContext, industry: Industry) -> None:
+    ds, lang, ledger = ctx.dataset, ctx.lang, Ledger(ctx.lang)
     ui.heading(ctx.t("industries.impacts.heading"))
     if not industry.impact_types:
         ui.note(ctx.t("industries.impacts.none"))
     for impact in industry.impact_types:
-        ui.sourced_value(
-            ctx,
-            display.impact_label(ds, impact, lang),
-            impact.prov,
-            f"{key}-impact-{impact.number}",
+        impact_type = ds.impact_type(impact.number)
+        label = display.impact_label(ds, impact, lang)
+        points = "\n".join(f"    - {display.md_text(p, lang)}" for p in impact_type.description)
+        line = marked(ledger, label, label.replace("**", ""), impact.prov)
+        explanation = ledger.mark(impact_type.name.in_lang(lang), impact_type.prov)
+        st.markdown(
+            f"- {line}\n\n  {ctx.t('industries.impacts.explanation')} {explanation}\n{points}"
         )
-
-    ui.heading(ctx.t("industries.summary.heading"))
-    ui.sourced_text(ctx, industry.impact_summary, f"{key}-summary")
-
-    ui.heading(ctx.t("industries.sectors.heading"))
-    for link in industry.sectors:
-        ui.sourced_value(
-            ctx, display.sector_label(ds, link, lang), link.prov, f"{key}-sector-{link.estat_code}"
+    others = [
+        str(t.number)
+        for t in ds.impact_types
+        if not profile_query.impact_of_type(industry, t.number)
+    ]
+    if others:
+        ui.note(ctx.t("industries.impacts.others", numbers=", ".join(others)))
+    summary = industry.impact_summary
+    st.markdown(f"**{ctx.t('industries.summary.heading')}**")
+    st.markdown(
+        marked(
+            ledger, display.md_text(summary.text, lang), summary.text.in_lang(lang), summary.prov
         )
+    )
+    ui.ledger_table(ctx, ledger, "impacts")
 
 
-def _phase_effects(ctx: ui.PageContext, industry: Industry, phase_id: str, key: str) -> None:
-    ds, lang = ctx.dataset, ctx.lang
-    effects = industry.phases[phase_id]
-    st.markdown(f"#### {display.md_text(ds.phase(phase_id).name, lang)}", anchors=False)
-    if effects.has_effect:
-        for n, effect in enumerate(effects.effects):
-            ui.sourced_value(ctx, display.effect_label(ds, effect, lang), effect.prov, f"{key}-{n}")
-    else:
-        ui.sourced_value(ctx, ctx.t("industries.phases.none"), effects.prov, f"{key}-none")
-    st.caption(ctx.t("industries.phases.wording"))
-    if not effects.wording:
-        ui.note(ctx.t("industries.phases.no_wording"))
-    for n, phrase in enumerate(effects.wording):
-        ui.sourced_text(ctx, phrase, f"{key}-wording-{n}")
+def use_cases(ctx: ui.PageContext, industry: Industry) -> None:
+    lang, ledger = ctx.lang, Ledger(ctx.lang)
+    ui.heading(ctx.t("industries.use_cases.heading"))
+    ui.note(ctx.t("industries.use_cases.intro"))
+    relevant = profile_query.relevant_use_cases(ctx.dataset, industry)
+    for column, (phase, by_direction) in zip(
+        st.columns(len(ctx.dataset.phases)), relevant, strict=False
+    ):
+        lines = [
+            ctx.t("industries.use_cases.line", direction=display.md_text(direction.name, lang))
+            + ctx.t("common.list_separator").join(
+                marked(ledger, display.md_text(u.name, lang), u.name.in_lang(lang), u.prov)
+                for u in cases
+            )
+            for direction, cases in by_direction
+        ]
+        with column:
+            st.markdown(f"#### {display.md_text(phase.name, lang)}", anchors=False)
+            st.markdown("\n".join(lines))
+    ui.ledger_table(ctx, ledger, "use-cases")
 
 
-# 1. Page set-up: language, data, `?industry=` from the URL
+# 3. Two industries side by side
+
+
+def comparison(ctx: ui.PageContext, a: Industry, b: Industry) -> None:
+    ds, lang, ledger = ctx.dataset, ctx.lang, Ledger(ctx.lang)
+    names = {"a": display.md_text(a.name, lang), "b": display.md_text(b.name, lang)}
+    ui.heading(ctx.t("industries.compare.heading", **names))
+    for column, one in zip(st.columns(2, border=True), (a, b), strict=True):
+        archetype, summary = ds.archetype(one.archetype), one.impact_summary
+        with column:
+            industry_link(ctx, one, ":material/open_in_new:", industry=one.id)
+            text = f"**{archetype.code}** {display.md_text(archetype.description, lang)}"
+            plain = archetype.description.in_lang(lang)
+            st.markdown(marked(ledger, text, plain, archetype.prov))
+            text = ctx.t("industries.compare.summary", summary=display.md_text(summary.text, lang))
+            st.markdown(marked(ledger, text, summary.text.in_lang(lang), summary.prov))
+    ui.ledger_table(ctx, ledger, "compare")
+    differ, total = profile_text.difference_count(ds, a, b)
+    ui.note(ctx.t("industries.compare.count", differ=differ, total=total))
+    st.table(profile_text.comparison_table(ds, a, b, lang), hide_index=True)
+
+
+# 4. The page
 ctx = ui.start_page("industries")
+# A link to this same page (list, previous/next) changes the server's query string but not
+# the address bar (Streamlit 1.67); writing it once more sends the whole query to the browser.
+st.query_params["industry"] = ctx.view.industry
 ui.page_heading(ctx)
-
-# 2. The six archetypes and their industries
-archetype_groups(ctx)
-
-# 3. The chosen industry: effects per phase, structural impacts, summary, sectors
-industry = industry_selector(ctx)
-industry_detail(ctx, industry)
-ui.footer(ctx)
+dropped = {n.param for n in ctx.notices}
+if "industry" in dropped:
+    directory(ctx)
+industry = ctx.dataset.industry(ctx.view.industry)
+compare = ctx.view.compare
+pickers(ctx, compare)
+if "compare" in dropped:
+    directory(ctx, compare_with=industry.id)
+if compare == industry.id:
+    st.info(ctx.t("industries.compare.same"), icon=":material/info:")
+    directory(ctx, compare_with=industry.id)
+elif compare:
+    comparison(ctx, industry, ctx.dataset.industry(compare))
+if not compare or compare == industry.id:
+    header(ctx, industry)
+    effects(ctx, industry)
+    impacts(ctx, industry)
+    use_cases(ctx, industry)
+if "industry" not in dropped:  # the full list, built only when opened (like the sources)
+    if (box := st.expander(ctx.t("industries.directory"), key="directory", on_change="rerun")).open:
+        with box:
+            directory(ctx)
+ui.footer(ctx, basis_key="profile.footer.basis")

@@ -82,80 +82,8 @@ def test_home_links_to_the_other_pages():
     assert labels == [f"**{t(f'{p}.nav', 'en')}**" for p in PAGES if p != "home"]
 
 
-# 2. Industries ------------------------------------------------------------------------
-
-
-def cards(at: AppTest) -> dict[str, list[str]]:
-    """Archetype code -> industry names listed in its card."""
-    out: dict[str, list[str]] = {}
-    for column in of_type(at.main, "column"):
-        headings = [b for b in markdown_bodies(column) if b.startswith("#### ")]
-        links = [link.proto.label for link in of_type(column, "page_link")]
-        if headings and links:
-            out[headings[0].removeprefix("#### ").split(" · ")[0]] = links
-    return out
-
-
-@pytest.mark.parametrize("lang", ["ja", "en"])
-def test_industries_are_grouped_by_archetype(lang):
-    at = open_page("industries", lang=lang)
-    groups = cards(at)
-    assert list(groups) == ["A", "B", "C", "D", "E1", "E2"]
-    assert sum(len(names) for names in groups.values()) == 19
-    for archetype, industries in query.industries_by_archetype(DS):
-        assert groups[archetype.code] == [display.md_text(i.name, lang) for i in industries]
-        description = display.md_text(archetype.description, lang)
-        assert description in markdown_bodies(at.main)
-
-
-def industry_with_no_effect_phase():
-    return next(i for i in DS.industries if not all(p.has_effect for p in i.phases.values()))
-
-
-@pytest.mark.parametrize("lang", ["ja", "en"])
-def test_selecting_an_industry_shows_its_effects_per_phase(lang):
-    industry = industry_with_no_effect_phase()
-    at = open_page("industries", lang=lang)
-    at.selectbox(key=INDUSTRY_KEY).set_value(industry.id).run()
-    assert not at.exception
-    assert at.query_params["industry"] == industry.id
-    bodies = markdown_bodies(at.main)
-    assert f"#### {display.md_text(industry.name, lang)}" not in bodies  # the name is a subheader
-    assert display.md_text(industry.name, lang) in [s.value for s in at.subheader]
-    for phase in DS.phases:
-        assert f"#### {display.md_text(phase.name, lang)}" in bodies
-        for effect in industry.phases[phase.id].effects:
-            assert display.effect_label(DS, effect, lang) in bodies
-    empty = [p for p in industry.phases.values() if not p.has_effect]
-    assert bodies.count(t("industries.phases.none", lang)) == len(empty)
-    summary = display.md_text(industry.impact_summary.text, lang)
-    assert summary in bodies
-    for impact in industry.impact_types:
-        assert display.impact_label(DS, impact, lang) in bodies
-
-
-def test_every_shown_value_has_a_basis_badge():
-    industry = industry_with_no_effect_phase()
-    at = open_page("industries", industry=industry.id)
-    labels = popover_labels(at.main)
-    badges = {display.basis_badge(b, "ja") for b in ("stated", "layout")}
-    assert labels and all(any(label.startswith(b) for b in badges) for label in labels)
-    # archetype cards: description + elements + one per industry; detail: every value
-    phases = industry.phases.values()
-    detail = (
-        2  # archetype, business elements
-        + sum(max(len(p.effects), 1) + len(p.wording) for p in phases)
-        + len(industry.impact_types)
-        + 1  # impact summary
-        + len(industry.sectors)
-    )
-    assert len(labels) == 2 * len(DS.archetypes) + len(DS.industries) + detail
-
-
-def test_deep_link_selects_the_industry():
-    at = open_page("industries", lang="en", industry="travel")
-    assert at.selectbox(key=INDUSTRY_KEY).value == "travel"
-    assert at.subheader[1].value == display.md_text(DS.industry("travel").name, "en")
+# 2. Industries: the profile, comparison, matrix and use-case pages are tested in
+# tests/test_profile_pages.py.
 
 
 # 3. Language switch and bad URL parameters --------------------------------------------

@@ -11,6 +11,13 @@ Modules (dependencies point one way: data -> load -> model -> query -> charts ->
 - ui.py     the only module that imports streamlit
 - cli.py    `genai-impact validate | export | stats`
 
+Profile, comparison, impact matrix, use cases (pages industries.py, impacts.py, use_cases.py):
+- profile_query.py      one industry's profile; two industries compared (ids, pure)
+- profile_text.py       the comparison in words, as a table with differences marked
+- impact_matrix.py      industries x structural-impact types, grouped by level
+- use_case_query.py     directions of use x phases; who feels each phase most
+- provenance_ledger.py  compact basis markers and one source table per section
+
 Exports and the workshop agenda (docs/exports.md; no streamlit):
 - export.py        slide_chart, to_png, to_svg (vl-convert), the Japanese-font check
 - export_theme.py  size presets and light/dark themes as Vega-Lite config

@@ -35,7 +35,14 @@ PAGES: tuple[PageSpec, ...] = (
         ":material/scatter_plot:",
         ("lang", "arch", "phase", "kind", "impact", "q", "select", "year"),
     ),
-    PageSpec("industries", "pages/industries.py", ":material/factory:", ("lang", "industry")),
+    # Profile, structural-impact matrix, use cases
+    PageSpec(
+        "industries", "pages/industries.py", ":material/factory:", ("lang", "industry", "compare")
+    ),
+    PageSpec("impacts", "pages/impacts.py", ":material/grid_on:", ("lang", "arch", "impact")),
+    PageSpec(
+        "use_cases", "pages/use_cases.py", ":material/lightbulb:", ("lang", "phase", "direction")
+    ),
     PageSpec("sources", "pages/sources.py", ":material/menu_book:", ("lang",)),
 )
 # Parameters every link carries from page to page; page-specific ones stay behind.

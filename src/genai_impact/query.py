@@ -30,6 +30,9 @@ def url_choices(ds: Dataset, years: Sequence[int] = ()) -> dict[str, list[str]]:
         "impact": [str(t.number) for t in ds.impact_types],
         "select": [i.id for i in ds.industries] + [s.id for s in ds.sectors],
         "year": [str(y) for y in years],
+        # Profile and use cases
+        "compare": [i.id for i in ds.industries],
+        "direction": [str(d.number) for d in ds.directions],
     }
 
 

@@ -42,6 +42,9 @@ class ViewState:
     q: str = ""  # free-text search over industry and sector names
     select: str | None = None  # an industry id or a sector id
     year: str | None = None  # a fiscal year with official figures; None = the latest
+    # Profile (/industries) and use cases (/use_cases)
+    compare: str | None = None  # an industry id to compare `industry` with; None = no comparison
+    direction: tuple[str, ...] = ()  # direction-of-use numbers as text; () = all
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,9 @@ PARAMS: tuple[Param, ...] = (
     Param("q", notice_key="map.notice.ignored", text=True),
     Param("select", notice_key="map.notice.ignored"),
     Param("year", notice_key="map.notice.ignored"),
+    # Profile and use cases
+    Param("compare", notice_key="profile.notice.bad_compare"),
+    Param("direction", notice_key="profile.notice.bad_direction", multi=True),
 )
 PARAM_NAMES: tuple[str, ...] = tuple(p.name for p in PARAMS)
 DEFAULTS = ViewState()

@@ -24,6 +24,7 @@ from genai_impact import display, i18n, map_years, navigation, query, state
 from genai_impact.load import DEFAULT_DATA_DIR, DataError, load_dataset
 from genai_impact.model import Dataset, Provenance, SourcedText
 from genai_impact.official_stats import OfficialStats, OfficialStatsError, load_official_stats
+from genai_impact.provenance_ledger import Ledger, column_labels, md_cells
 
 DATA_DIR_ENV = "GENAI_IMPACT_DATA_DIR"
 LANG_KEY = "lang_choice"  # widget key of the language selector
@@ -41,6 +42,8 @@ class PageContext:
     page: navigation.PageSpec
     view: state.ViewState
     dataset: Dataset
+    # Profile: the URL values that were dropped, so a page can offer a list to choose from
+    notices: tuple[state.Notice, ...] = ()
 
     @property
     def lang(self) -> str:
@@ -119,7 +122,7 @@ def start_page(
     for key, values in state.grouped_notices(notices):
         value = display.md_literal(values)
         st.warning(i18n.t(key, lang, value=value), icon=":material/link_off:")
-    return PageContext(spec, view, ds)
+    return PageContext(spec, view, ds, notices)
 
 
 def _resolve_defaults(
@@ -239,12 +242,12 @@ def sourced_text(ctx: PageContext, text: SourcedText, key: str) -> None:
     sourced_value(ctx, display.md_text(text.text, ctx.lang), text.prov, key)
 
 
-def footer(ctx: PageContext) -> None:
-    """The source line every page ends with."""
+def footer(ctx: PageContext, basis_key: str = "common.footer.basis") -> None:
+    """The source line every page ends with; `basis_key` says how the page shows bases."""
     report = query.report_source(ctx.dataset)
     st.divider()
     st.caption(ctx.t("common.footer.source", citation=display.md_text(report.citation, ctx.lang)))
-    st.caption(ctx.t("common.footer.basis"))
+    st.caption(ctx.t(basis_key))
     if ctx.lang != "ja":
         st.caption(ctx.t("common.footer.translation"))
 
@@ -343,3 +346,20 @@ def play_step(years: Sequence[int], year: int) -> None:
     _pause()
     set_query_param("year", str(following), None)
     st.rerun()
+
+
+# Profile (industry profile, impact matrix, use cases) ------------------------------------
+
+
+def ledger_table(ctx: PageContext, ledger: Ledger, section: str) -> None:
+    """A section's sources on demand: one expander whose table, a row per numbered basis
+    marker, is only built when it is opened (a closed one costs the page nothing)."""
+    if not ledger.entries:
+        return
+    label = ctx.t("profile.prov.expander", count=len(ledger.entries))
+    box = st.expander(label, key=f"sources-{ctx.page.id}-{section}", on_change="rerun")
+    if box.open:
+        with box:
+            st.caption(ctx.t("profile.prov.hint"))
+            frame = ledger.frame(ctx.dataset).rename(columns=column_labels(ctx.lang))
+            st.table(md_cells(frame), hide_index=True)

@@ -72,10 +72,13 @@ def test_industry_deep_link(page: Page, streamlit_url, artifacts):
         "heading", name=t("industries.phases.heading", "en")
     ).scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "industries-detail-en.png"))
-    # a value's badge opens its provenance
-    page.get_by_test_id("stPopover").first.click()
+    # a section's source table opens on demand and names the report and the seed lines
+    page.locator("[data-testid=stExpander] summary").nth(1).click()  # the effects' sources
+    table = page.get_by_test_id("stExpander").nth(1).get_by_test_id("stTable")
+    expect(table).to_be_visible()
     citation = query.report_source(DS).citation.in_lang("en")
-    expect(page.get_by_test_id("stPopoverBody").first).to_contain_text(citation.split(" (")[0])
+    expect(table).to_contain_text(citation.split(" (")[0])
+    expect(table).to_contain_text("L3")
     page.screenshot(path=str(artifacts / "industries-provenance-en.png"))
 
 
@@ -185,17 +188,14 @@ def test_industry_picker_and_badges_work_from_the_keyboard(page: Page, streamlit
     chosen = next(i for i in DS.industries if i.name.in_lang("en") == picker.input_value())
     assert query_of(page).get("industry") == [chosen.id]
     expect(page.get_by_role("heading", name=chosen.name.in_lang("en"), exact=True)).to_be_visible()
-    # a provenance badge: Tab to it, Enter opens the details, Escape closes them
-    page.keyboard.press("Tab")
-    badges = page.get_by_test_id("stPopoverButton")
-    for _ in range(10):
-        if badges.evaluate_all("(bs) => bs.includes(document.activeElement)"):
+    # a section's source table: Tab to its expander, Enter opens it
+    summary = page.locator("[data-testid=stExpander] summary").nth(1)
+    for _ in range(40):
+        if summary.evaluate("(s) => s === document.activeElement"):
             break
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")
-    body = page.get_by_test_id("stPopoverBody")
-    expect(body).to_be_visible()
+    table = page.get_by_test_id("stExpander").nth(1).get_by_test_id("stTable")
+    expect(table).to_be_visible()
     citation = query.report_source(DS).citation.in_lang("en")
-    expect(body).to_contain_text(citation.split(" (")[0])
-    page.keyboard.press("Escape")
-    expect(body).to_be_hidden()
+    expect(table).to_contain_text(citation.split(" (")[0])

@@ -1,0 +1,137 @@
+"""Six structural-impact types: the industries × types matrix, grouped by level.
+
+Filters live in the URL (state.PARAMS): `arch` (archetypes shown) and `impact` (the
+types whose explanation and industries are shown).
+"""
+
+import streamlit as st
+
+from genai_impact import display, impact_matrix, state, ui
+from genai_impact.model import ImpactType
+from genai_impact.provenance_ledger import Ledger
+
+ARCH_KEY, IMPACT_KEY = "impacts_arch", "impacts_type"
+
+
+def write_url(name: str, widget_key: str) -> None:
+    ui.set_query_values(name, [str(v) for v in st.session_state.get(widget_key) or []])
+
+
+# 1. Selection: archetypes shown, types explained
+
+
+def filters(ctx: ui.PageContext) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    ds, lang = ctx.dataset, ctx.lang
+    archetypes = {a.code: f"{a.code} {a.name.in_lang(lang)}" for a in ds.archetypes}
+    types = {str(t.number): impact_matrix.type_heading(t, lang) for t in ds.impact_types}
+    left = right = st.sidebar
+    st.sidebar.subheader(ctx.t("impacts.filter.heading"), anchor=False)
+    st.session_state[ARCH_KEY] = list(ctx.view.arch)
+    left.pills(
+        ctx.t("impacts.filter.arch"),
+        options=list(archetypes),
+        selection_mode="multi",
+        key=ARCH_KEY,
+        help=ctx.t("impacts.filter.arch_help")
+        + "\n\n"
+        + "\n".join(f"- {display.md_literal(name)}" for name in archetypes.values()),
+        on_change=write_url,
+        args=("arch", ARCH_KEY),
+    )
+    st.session_state[IMPACT_KEY] = list(ctx.view.impact)
+    right.multiselect(
+        ctx.t("impacts.filter.impact"),
+        options=list(types),
+        format_func=types.get,
+        key=IMPACT_KEY,
+        help=ctx.t("impacts.filter.impact_help"),
+        on_change=write_url,
+        args=("impact", IMPACT_KEY),
+        placeholder=ctx.t("impacts.filter.placeholder"),
+    )
+    return ctx.view.arch, tuple(int(n) for n in ctx.view.impact)
+
+
+# 2. The matrix
+
+
+def matrix(ctx: ui.PageContext, archetypes: tuple[str, ...], picked: tuple[int, ...]) -> None:
+    ds, lang, ledger = ctx.dataset, ctx.lang, Ledger(ctx.lang)
+    shown = impact_matrix.matrix_industries(ds, archetypes)
+    if not shown:
+        st.info(ctx.t("impacts.matrix.empty"), icon=":material/filter_alt_off:")
+        return
+    now, later = (ds.timing(t).name.in_lang(lang) for t in ("now", "medium_long_term"))
+    legend = ctx.t("impacts.matrix.legend", now=now, later=later)
+    ui.note(f"{ctx.t('impacts.matrix.shown', count=len(shown))} {legend}")
+    st.table(impact_matrix.matrix_table(ds, lang, archetypes, picked))
+    for industry in shown:
+        for impact in industry.impact_types:
+            ledger.mark(
+                f"{industry.name.in_lang(lang)} × {impact.number}. "
+                f"{ds.impact_type(impact.number).name.in_lang(lang)}",
+                impact.prov,
+            )
+    ui.ledger_table(ctx, ledger, "matrix")
+
+
+# 3. The chosen types: explanation and the industries they apply to
+
+
+def type_detail(ctx: ui.PageContext, impact_type: ImpactType, archetypes: tuple[str, ...]) -> None:
+    ds, lang, ledger = ctx.dataset, ctx.lang, Ledger(ctx.lang)
+    heading = ctx.t("impacts.type.heading", number=impact_type.number, name="")
+    with st.container(border=True):
+        st.markdown(f"#### {heading}{display.md_text(impact_type.name, lang)}", anchors=False)
+        level = display.md_text(ds.impact_level(impact_type.level).name, lang)
+        st.caption(ctx.t("impacts.type.level", level=level))
+        points = [display.md_text(p, lang) for p in impact_type.description]
+        points[-1] += " " + ledger.mark(impact_type.name.in_lang(lang), impact_type.prov)
+        st.markdown("\n".join(f"- {p}" for p in points))
+        applies = impact_type.applies_to
+        st.markdown(
+            f"{ctx.t('impacts.type.applies_to')} {display.md_text(applies.text, lang)} "
+            + ledger.mark(applies.text.in_lang(lang), applies.prov)
+        )
+        rows = impact_matrix.industries_with_type(ds, impact_type.number, archetypes)
+        if not rows:
+            ui.note(ctx.t("impacts.type.none"))
+        else:
+            counts = impact_matrix.type_counts(ds, archetypes)[impact_type.number]
+            st.markdown(
+                f"**{ctx.t('impacts.type.industries', count=len(rows))}** "
+                + ctx.t("impacts.type.counts", now=counts["now"], later=counts["medium_long_term"])
+            )
+            lines = []
+            for industry, impact in rows:
+                name, summary = industry.name.in_lang(lang), industry.impact_summary
+                timing = ds.timing(impact.timing).name.in_lang(lang)
+                lines.append(
+                    f"- **{display.md_literal(name)}** ({display.md_literal(industry.archetype)})"
+                    f" — {display.md_literal(timing)} {ledger.mark(name, impact.prov)}: "
+                    f"{display.md_text(summary.text, lang)} "
+                    f"{ledger.mark(summary.text.in_lang(lang), summary.prov)}"
+                )
+            st.markdown("\n".join(lines))
+            with st.container(horizontal=True):
+                for industry, _ in rows:
+                    st.page_link(
+                        "pages/industries.py",
+                        label=display.md_text(industry.name, lang),
+                        icon=":material/arrow_right:",
+                        query_params={
+                            **state.to_query_params(ctx.view, only=("lang",)),
+                            "industry": industry.id,
+                        },
+                    )
+        ui.ledger_table(ctx, ledger, f"type-{impact_type.number}")
+
+
+# 4. The page
+ctx = ui.start_page("impacts")
+ui.page_heading(ctx)
+archetypes, picked = filters(ctx)
+matrix(ctx, archetypes, picked)
+for number in picked:
+    type_detail(ctx, ctx.dataset.impact_type(number), archetypes)
+ui.footer(ctx, basis_key="profile.footer.basis")

@@ -1,0 +1,225 @@
+"""Pure logic of the profile, comparison, impact matrix and use-case pages, on the bundled data.
+
+Expected values are read from the data set itself (never typed from the report), so a
+test fails when the logic disagrees with the data, not when the data is re-curated.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from genai_impact import impact_matrix, profile_query, profile_text, use_case_query
+from genai_impact.i18n import t
+from genai_impact.load import load_dataset
+from genai_impact.provenance_ledger import Ledger, basis_marker
+
+DS = load_dataset()
+ORDERED = sorted(DS.industries, key=lambda i: i.order)
+
+
+# 1. Profile ------------------------------------------------------------------------------
+
+
+def test_neighbours_follow_the_report_order_and_stop_at_the_ends():
+    first, second, last = ORDERED[0], ORDERED[1], ORDERED[-1]
+    assert profile_query.neighbours(DS, first.id) == (None, second)
+    assert profile_query.neighbours(DS, second.id) == (first, ORDERED[2])
+    assert profile_query.neighbours(DS, last.id) == (ORDERED[-2], None)
+
+
+@pytest.mark.parametrize("industry", DS.industries, ids=lambda i: i.id)
+def test_relevant_use_cases_are_those_of_the_phases_with_an_effect(industry):
+    relevant = profile_query.relevant_use_cases(DS, industry)
+    assert [p.id for p, _ in relevant] == [
+        p for p in (ph.id for ph in DS.phases) if industry.phases[p].has_effect
+    ]
+    for phase, by_direction in relevant:
+        listed = {(d.number, u.id) for d, cases in by_direction for u in cases}
+        expected = {(n, u.id) for u in DS.use_cases if phase.id in u.phases for n in u.directions}
+        assert listed == expected
+
+
+def test_an_industry_with_a_dash_loses_the_use_cases_of_that_phase():
+    industry = next(i for i in DS.industries if not all(p.has_effect for p in i.phases.values()))
+    empty = [p for p, e in industry.phases.items() if not e.has_effect]
+    shown = [p.id for p, _ in profile_query.relevant_use_cases(DS, industry)]
+    assert empty and not set(empty) & set(shown)
+
+
+# 2. Comparison -------------------------------------------------------------------------
+
+
+def test_comparing_an_industry_with_itself_finds_no_difference():
+    rows = profile_query.compare_industries(DS, ORDERED[0], ORDERED[0])
+    assert rows and not any(r.differs for r in rows)
+
+
+def pair_with_different_archetypes():
+    a = ORDERED[0]
+    b = next(i for i in ORDERED if i.archetype != a.archetype)
+    return a, b
+
+
+def test_comparison_covers_every_aspect_once():
+    a, b = pair_with_different_archetypes()
+    rows = profile_query.compare_industries(DS, a, b)
+    aspects = [r.aspect for r in rows]
+    assert aspects.count("archetype") == 1 and aspects.count("sector") == 1
+    assert aspects.count("element") == len(DS.business_elements)
+    assert aspects.count("effect") == len(DS.phases) * len(DS.effect_kinds)
+    assert aspects.count("impact") == len(DS.impact_types)
+    assert rows[0].differs  # the archetypes differ
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_comparison_frame_says_what_each_industry_has(lang):
+    a, b = pair_with_different_archetypes()
+    frame = profile_text.comparison_frame(DS, a, b, lang)
+    by_aspect = frame.set_index("aspect")
+    archetype = by_aspect.loc[t("profile.compare.aspect.archetype", lang)]
+    assert archetype["a"] == f"{a.archetype} {DS.archetype(a.archetype).name.in_lang(lang)}"
+    assert archetype["differs"] == t("profile.compare.differs", lang)
+    for impact_type in DS.impact_types:
+        label = t(
+            "profile.compare.aspect.impact",
+            lang,
+            number=impact_type.number,
+            name=impact_type.name.in_lang(lang),
+        )
+        for side, industry in (("a", a), ("b", b)):
+            impact = profile_query.impact_of_type(industry, impact_type.number)
+            want = (
+                DS.timing(impact.timing).name.in_lang(lang)
+                if impact
+                else t("profile.compare.impact_none", lang)
+            )
+            assert by_aspect.loc[label, side] == want
+    differ, total = profile_text.difference_count(DS, a, b)
+    assert (frame["differs"] == t("profile.compare.differs", lang)).sum() == differ
+    assert total == len(frame)
+
+
+def test_an_absent_impact_cites_nothing():
+    a, b = pair_with_different_archetypes()
+    for row in profile_query.compare_industries(DS, a, b):
+        if row.aspect == "impact" and row.a.values == ("no",):
+            assert row.a.prov is None
+            assert profile_text.basis_text(None, "en") == t("profile.compare.no_source", "en")
+
+
+# 3. Impact matrix ----------------------------------------------------------------------
+
+
+def test_levels_head_their_types_in_order():
+    groups = impact_matrix.types_by_level(DS)
+    assert [lv.id for lv, _ in groups] == [lv.id for lv in DS.impact_levels]
+    assert sorted(t.number for _, types in groups for t in types) == [1, 2, 3, 4, 5, 6]
+    for level, types in groups:
+        assert all(t.level == level.id for t in types)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_matrix_cells_match_the_data(lang):
+    frame = impact_matrix.matrix_frame(DS, lang)
+    assert len(frame) == len(DS.industries) == 19
+    assert frame.shape[1] == len(DS.impact_types)
+    for (level_name, heading), column in frame.items():
+        impact_type = next(
+            t for t in DS.impact_types if heading == impact_matrix.column_heading(t, lang)
+        )
+        assert level_name == DS.impact_level(impact_type.level).name.in_lang(lang)
+        for industry, cell in zip(ORDERED, column, strict=True):
+            impact = profile_query.impact_of_type(industry, impact_type.number)
+            if impact is None:
+                assert cell == ""
+            else:
+                symbol = {"now": "●", "medium_long_term": "◐"}[impact.timing]
+                assert cell.startswith(symbol)
+                assert cell.endswith(t(f"profile.prov.short.{impact.prov.basis}", lang))
+
+
+def test_archetype_filter_keeps_only_those_rows():
+    rows = impact_matrix.matrix_industries(DS, ("B", "E2"))
+    assert rows and {i.archetype for i in rows} == {"B", "E2"}
+    assert len(rows) == sum(i.archetype in ("B", "E2") for i in DS.industries)
+    applies = impact_matrix.industries_with_type(DS, 6, ("E2",))
+    assert all(i.archetype == "E2" for i, _ in applies)
+
+
+def test_type_counts_add_up_to_the_industries_it_applies_to():
+    counts = impact_matrix.type_counts(DS)
+    for impact_type in DS.impact_types:
+        total = sum(counts[impact_type.number].values())
+        assert total == len(impact_matrix.industries_with_type(DS, impact_type.number))
+
+
+# 4. Use cases -----------------------------------------------------------------------------
+
+
+def test_use_case_grid_has_every_placement_once():
+    rows = use_case_query.use_case_grid(DS)
+    assert [r.direction.number for r in rows] == [d.number for d in DS.directions]
+    cells = {
+        (row.direction.number, phase.id, u.id)
+        for row in rows
+        for phase, cell in zip(DS.phases, row.cells, strict=True)
+        for u in cell
+    }
+    expected = {(n, p, u.id) for u in DS.use_cases for n in u.directions for p in u.phases}
+    assert cells == expected
+    assert use_case_query.use_case_count(rows) == len(DS.use_cases)
+
+
+def test_use_case_filters():
+    rows = use_case_query.use_case_grid(DS, ("customer_touchpoint",), ("3", "7"))
+    assert [r.direction.number for r in rows] == [3, 7]
+    assert all(len(r.cells) == 1 for r in rows)
+    assert all("customer_touchpoint" in u.phases for r in rows for u in r.cells[0])
+
+
+@pytest.mark.parametrize("phase", [p.id for p in DS.phases])
+def test_strongest_industries_have_the_largest_size_in_the_phase(phase):
+    strongest = use_case_query.strongest_in_phase(DS, phase)
+    ranks = [
+        DS.effect_size(e.size).rank
+        for i in DS.industries
+        for e in i.phases[phase].effects
+        if e.size
+    ]
+    assert strongest
+    for _, effects in strongest:
+        assert all(DS.effect_size(e.size).rank == max(ranks) for e in effects)
+
+
+# 5. Provenance ledger ------------------------------------------------------------------
+
+
+def test_ledger_numbers_values_once_and_lists_their_lines():
+    ledger = Ledger("en")
+    first = DS.industries[0]
+    assert ledger.mark("a", first.prov) == basis_marker(first.prov.basis, 1, "en")
+    assert ledger.mark("b", first.impact_summary.prov).endswith(" 2]")
+    assert ledger.mark("a", first.prov).endswith(" 1]")  # the same value is not listed twice
+    frame = ledger.frame(DS)
+    assert list(frame["number"]) == [1, 2]
+    assert frame.loc[0, "lines"].startswith(first.prov.lines_label())
+    assert json.loads(frame.to_json())  # plain values only
+
+
+@pytest.mark.parametrize("basis", ["stated", "layout"])
+def test_basis_marker_names_the_basis_in_words(basis):
+    assert t(f"profile.prov.short.{basis}", "ja") in basis_marker(basis, 3, "ja")
+    assert basis_marker(basis, 3, "ja").endswith(" 3]")
+
+
+def test_picked_types_are_tinted_in_the_matrix():
+    styled = impact_matrix.matrix_table(DS, "en", picked=(2,))
+    html = styled.to_html()
+    heading = impact_matrix.column_heading(DS.impact_type(2), "en")
+    column = [c[1] for c in styled.data.columns].index(heading)
+    assert impact_matrix.PICKED_STYLE in html
+    styles = styled._compute().ctx  # (row, column) -> [(property, value)]
+    tinted = {col for (_, col), props in styles.items() if props}
+    assert tinted == {column}
