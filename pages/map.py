@@ -8,7 +8,6 @@ import pandas as pd
 import streamlit as st
 
 from genai_impact import charts, display, map_query, map_text, query, ui
-from genai_impact.map_layout import DEFAULT_SIZE, SIZES
 from genai_impact.model import Industry, Sector
 from genai_impact.official_stats import figures_for_year
 
@@ -95,7 +94,7 @@ def filters(ctx: ui.PageContext, years: tuple[int, ...]) -> tuple[map_query.MapF
 
 def map_view(ctx: ui.PageContext, chosen: map_query.MapFilters, year: int) -> map_query.MapView:
     stats, problems = ui.official_stats()
-    size = SIZES[DEFAULT_SIZE]
+    size = ui.map_size(ctx)  # larger in presentation mode
     if problems:
         st.warning(ctx.t("map.mode.stats_error", count=len(problems)), icon=":material/error:")
     if stats and stats.has_corporate_figures:
@@ -238,11 +237,13 @@ else:
     texts = map_text.chart_texts(ctx.dataset, mv, ctx.lang)
     # the spec as a dict: the same chart as charts.industry_map_chart, without Altair's
     # per-rerun object building (about a second here), so a click redraws at once
-    spec = charts.industry_map_spec(mv, texts, selected)
+    spec = ui.themed_map(ctx, charts.industry_map_spec(mv, texts, selected))
     st.vega_lite_chart(spec, on_select=on_pick, **CHART_ARGS)
-notes(ctx, mv)
-if not mv.empty:
-    card(ctx, mv, selected)
-    data_table(ctx, mv)
-st.caption(ctx.t("map.intro"))
+    ui.map_downloads(ctx, mv, selected)  # PNG / SVG / CSV of this view (not when presenting)
+if not ctx.presenting:  # presentation mode: the chart and its legends only
+    notes(ctx, mv)
+    if not mv.empty:
+        card(ctx, mv, selected)
+        data_table(ctx, mv)
+    st.caption(ctx.t("map.intro"))
 ui.footer(ctx)

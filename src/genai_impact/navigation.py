@@ -27,19 +27,27 @@ class PageSpec:
         return "/" + self.path.removeprefix("pages/").removesuffix(".py")
 
 
+# Workshop / exports: display settings every page reads, and every link carries.
+DISPLAY_PARAMS: tuple[str, ...] = ("present", "theme")
+
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("home", "app.py", ":material/home:", ("lang",)),
+    PageSpec("home", "app.py", ":material/home:", ("lang", *DISPLAY_PARAMS)),
     PageSpec(
         "map",
         "pages/map.py",
         ":material/scatter_plot:",
-        ("lang", "arch", "phase", "kind", "impact", "q", "select", "year"),
+        ("lang", "arch", "phase", "kind", "impact", "q", "select", "year", *DISPLAY_PARAMS),
     ),
-    PageSpec("industries", "pages/industries.py", ":material/factory:", ("lang", "industry")),
-    PageSpec("sources", "pages/sources.py", ":material/menu_book:", ("lang",)),
+    PageSpec(
+        "industries",
+        "pages/industries.py",
+        ":material/factory:",
+        ("lang", "industry", *DISPLAY_PARAMS),
+    ),
+    PageSpec("sources", "pages/sources.py", ":material/menu_book:", ("lang", *DISPLAY_PARAMS)),
 )
 # Parameters every link carries from page to page; page-specific ones stay behind.
-GLOBAL_PARAMS: tuple[str, ...] = ("lang",)
+GLOBAL_PARAMS: tuple[str, ...] = ("lang", *DISPLAY_PARAMS)
 
 
 def page(page_id: str) -> PageSpec:

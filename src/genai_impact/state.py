@@ -42,6 +42,9 @@ class ViewState:
     q: str = ""  # free-text search over industry and sector names
     select: str | None = None  # an industry id or a sector id
     year: str | None = None  # a fiscal year with official figures; None = the latest
+    # Workshop / exports: display settings every page reads (docs/exports.md)
+    present: str | None = None  # "1": presentation mode (projector: large type, no chrome)
+    theme: str = "light"  # "dark": high contrast on screen and in exports
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,9 @@ PARAMS: tuple[Param, ...] = (
     Param("q", notice_key="map.notice.ignored", text=True),
     Param("select", notice_key="map.notice.ignored"),
     Param("year", notice_key="map.notice.ignored"),
+    # Workshop / exports
+    Param("present", notice_key="workshop.notice.bad_present", fixed=("1",)),
+    Param("theme", notice_key="workshop.notice.bad_theme", fixed=("light", "dark")),
 )
 PARAM_NAMES: tuple[str, ...] = tuple(p.name for p in PARAMS)
 DEFAULTS = ViewState()
