@@ -19,8 +19,17 @@ from pathlib import Path
 
 import streamlit as st
 
-from genai_impact import agenda, agenda_file, display, export, i18n, navigation, query, state
-from genai_impact import workshop
+from genai_impact import (
+    agenda,
+    agenda_file,
+    display,
+    export,
+    i18n,
+    navigation,
+    query,
+    state,
+    workshop,
+)
 from genai_impact.load import DEFAULT_DATA_DIR, DataError, load_dataset
 from genai_impact.model import Dataset, Provenance, SourcedText
 from genai_impact.official_stats import OfficialStats, OfficialStatsError, load_official_stats

@@ -429,8 +429,7 @@ def view_slide(
         )
     else:
         item = replace(item, subtitle=(saved.name, *item.subtitle))
-    title = f"{saved.name} — {page_name}" if saved.name != page_name else saved.name
-    return SlideFile(title, render(item, "png", preset, theme), link)
+    return SlideFile(saved.name, render(item, "png", preset, theme), link)
 
 
 def agenda_slides(
