@@ -223,7 +223,7 @@ def data_table(ctx: ui.PageContext, mv: map_query.MapView) -> None:
 stats, _ = ui.official_stats()
 years = stats.years if stats else ()
 ctx = ui.start_page("map", choices=lambda ds: query.url_choices(ds, years))
-st.title(ctx.t("map.title"), anchor=False)
+ui.chart_page_title(ctx, ctx.t("map.title"))  # presenting: the chart has its title
 chosen_filters, year = filters(ctx, years)
 
 # 2. The plotted rows

@@ -639,3 +639,10 @@ def agenda_panel(ctx: PageContext) -> None:
         args=(ctx,),
         max_upload_size=1,
     )
+
+
+def chart_page_title(ctx: PageContext, text: str) -> None:
+    """The title of a page led by its chart; when presenting, the chart's title stands for it
+    (the chart then fits a 1280×720 window under the step buttons)."""
+    if not ctx.presenting:
+        st.title(text, anchor=False)

@@ -44,8 +44,10 @@ FORMATS: dict[str, str] = {"png": "image/png", "svg": "image/svg+xml", "csv": "t
 PRESET_SUFFIX = {"slide_16_9": "16x9", "slide_4_3": "4x3", "screen": "screen"}
 BASE_URL_ENV = "GENAI_IMPACT_BASE_URL"
 DEFAULT_BASE_URL = "http://localhost:8501"
-# Presentation mode: the largest map size that is still readable on a 1280×720 projector
-PRESENT_MAP_SIZE = "1280x720"
+# Presentation mode: the type and marks of the largest map size readable on a 1280×720
+# projector (map_layout.SIZES["1280x720"]), with a plot short enough that the chart, its
+# legends and source line fit under the step buttons in a 1280×720 window.
+PRESENT_MAP = replace(SIZES["1280x720"], name="present", height=340)
 # The map built for a slide: plot area near what the slide leaves after title, axes,
 # legends and footer, with type for the back of the room (the preset fits it exactly).
 EXPORT_MAP_SIZES: dict[str, ChartSize] = {
@@ -78,6 +80,9 @@ class ChartExport:
     table: pd.DataFrame
     build: ChartBuilder | None = None
     provenance: Mapping[str, str] = field(default_factory=dict)
+    # px the chart draws under its x axis as marks (the map's R&D key): the slide's footer,
+    # a bottom legend, is moved down by as much, since Vega only makes room for axes.
+    below_axis: Callable[[str], float] = lambda _preset: 0.0
 
     @property
     def formats(self) -> tuple[str, ...]:
@@ -95,7 +100,7 @@ def slide(item: ChartExport, preset: str, theme: str) -> alt.LayerChart:
     """The chart of `item` wrapped for export: title, filters, source line, link."""
     if item.build is None:
         raise ValueError(f"{item.stem}: a table has no chart to export")
-    return export.slide_chart(
+    chart = export.slide_chart(
         item.build(preset, theme),
         title=item.title,
         subtitle=list(item.subtitle),
@@ -105,6 +110,13 @@ def slide(item: ChartExport, preset: str, theme: str) -> alt.LayerChart:
         size=preset,
         theme=theme,
     )
+    extra = item.below_axis(preset)
+    if extra <= 0:
+        return chart
+    spec = chart.to_dict(validate=False)
+    legend = spec["layer"][-1]["encoding"]["strokeDash"]["legend"]  # export's footer layer
+    legend["offset"] = legend.get("offset", 0) + round(extra)
+    return alt.LayerChart.from_dict(spec, validate=False)
 
 
 def render(
@@ -173,7 +185,7 @@ def position(views: Sequence[agenda.SavedView], page_id: str, view: state.ViewSt
 
 def map_size(present: bool) -> ChartSize:
     """The on-screen map size: larger type and marks in presentation mode."""
-    return SIZES[PRESENT_MAP_SIZE if present else "screen"]
+    return PRESENT_MAP if present else SIZES["screen"]
 
 
 _DARK_COLOURS = {
@@ -230,14 +242,35 @@ def _inline_data(node: Any, datasets: Mapping[str, list]) -> Any:
     return node
 
 
-def _below_plot(layer: Spec, height: float) -> Spec:
-    """Marks drawn in pixels under the plot (the R&D key) follow the plot's fitted height."""
-    encoding = layer.get("encoding", {})
-    y = encoding.get("y")
-    if not (isinstance(y, dict) and y.get("scale", "") is None and "field" in y):
+def _pixel_y(layer: Spec) -> str | None:
+    y = layer.get("encoding", {}).get("y")
+    if isinstance(y, dict) and y.get("scale", "") is None and "field" in y:
+        return str(y["field"])
+    return None
+
+
+def below_axis(spec: Spec, font: float) -> float:
+    """How far the marks drawn in pixels under the plot reach below the x axis's labels and
+    title (about 3.4 × the text size, as `charts.industry_map_spec` lays them out)."""
+    reach = 0.0
+    for layer in spec.get("layer", []):
+        name = _pixel_y(layer)
+        values = layer.get("data", {}).get("values", []) if name else []
+        for row in values:
+            reach = max(reach, float(row[name]) - float(spec["height"]) + font * 0.8)
+    return max(0.0, reach - font * 3.4)
+
+
+def _below_plot(layer: Spec, height: float, lift: float) -> Spec:
+    """Marks drawn in pixels under the plot (the R&D key) follow the plot's fitted height;
+    `lift` px up where the size legend left the space under the plot for the right side."""
+    name = _pixel_y(layer)
+    if name is None:
         return layer
-    shifted = f"{y['field']}_fit"
-    calc = {"calculate": f"datum.{y['field']} - {height} + height", "as": shifted}
+    encoding = layer["encoding"]
+    y = encoding["y"]
+    shifted = f"{name}_fit"
+    calc = {"calculate": f"datum.{name} - {height + lift} + height", "as": shifted}
     return {
         **layer,
         "transform": [*layer.get("transform", []), calc],
@@ -245,25 +278,34 @@ def _below_plot(layer: Spec, height: float) -> Spec:
     }
 
 
-def _legend_below(node: Any, height: float) -> Any:
-    """A legend placed in pixels under the plot (the size legend) follows its fitted height."""
+def _legend_right(node: Any) -> Any:
+    """A legend placed in pixels under the plot (the size legend) goes to the plot's right:
+    the slide's footer is a bottom legend, which Vega does not stack with placed ones."""
     if isinstance(node, dict):
-        out = {k: _legend_below(v, height) for k, v in node.items()}
-        if isinstance(out.get("legendY"), int | float):
-            out["legendY"] = {"expr": f"height + {out['legendY'] - height}"}
+        out = {k: _legend_right(v) for k, v in node.items()}
+        if out.get("orient") == "none" and "legendY" in out:
+            for placed in ("legendX", "legendY"):
+                out.pop(placed)
+            out.update(orient="right", direction="vertical")
+        dash = out.get("strokeDash")
+        if isinstance(dash, dict) and isinstance(dash.get("legend"), dict) and "size" in out:
+            out["strokeDash"] = {**dash, "legend": None}
         return out
     if isinstance(node, list):
-        return [_legend_below(v, height) for v in node]
+        return [_legend_right(v) for v in node]
     return node
 
 
-def export_map_spec(spec: Spec, preset: str) -> Spec:
+def export_map_spec(spec: Spec, preset: str, font: float = 0.0) -> Spec:
     """The page's map spec made ready for `export.slide_chart`.
 
     Named datasets become inline data (a wrapped chart is no longer the top level),
     the selection parameter, own title and own footer go (the slide has its own),
     and for slide presets, which fit the plot to the slide, what is drawn in pixels
-    under the plot moves with the plot's fitted height.
+    under the plot moves with the plot's fitted height. The size legend goes to the
+    plot's right (`font`: the chart's text size, the height of its old row), and its
+    dashed-outline twin is not drawn twice: the slide's footer resolves strokeDash on its
+    own, so Vega could no longer merge the two.
     """
     datasets = spec.get("datasets", {})
     out = _inline_data({k: v for k, v in spec.items() if k not in ("datasets", "params")}, datasets)
@@ -273,11 +315,13 @@ def export_map_spec(spec: Spec, preset: str) -> Spec:
         layers.pop()  # the chart's own source line: the slide's footer says it
     for layer in layers:
         layer.pop("params", None)
-    if PRESETS[preset].width is not None:
+    moved = _legend_right(layers)
+    # the size legend's row under the plot is free now (charts: 2 × the text size)
+    lift = 2.0 * font if moved != layers else 0.0
+    if PRESETS[preset].width is not None or lift:
         height = float(out["height"])
-        layers = [_below_plot(layer, height) for layer in layers]
-        layers = _legend_below(layers, height)
-    out["layer"] = layers
+        moved = [_below_plot(layer, height, lift) for layer in moved]
+    out["layer"] = moved
     return out
 
 
@@ -354,12 +398,26 @@ def map_export(
         return None
     texts = map_text.chart_texts(ds, mv, lang)
 
+    built: dict[str, tuple[Spec, float]] = {}  # preset -> (spec, text size), made once
+
+    def spec_at(preset: str) -> tuple[Spec, float]:
+        if preset not in built:
+            size = EXPORT_MAP_SIZES.get(preset)
+            shown = mv if size is None else map_view_for(ds, stats, view, lang, size)
+            texts_at = map_text.chart_texts(ds, shown, lang)
+            spec = charts.industry_map_spec(shown, texts_at, selected)
+            built[preset] = (spec, shown.canvas.size.text_font)
+        return built[preset]
+
     def build(preset: str, theme: str) -> alt.LayerChart:
-        size = EXPORT_MAP_SIZES.get(preset)
-        shown = mv if size is None else map_view_for(ds, stats, view, lang, size)
-        spec = charts.industry_map_spec(shown, map_text.chart_texts(ds, shown, lang), selected)
-        spec = export_map_spec(themed_map_spec(spec, theme), preset)
+        spec, font = spec_at(preset)
+        spec = export_map_spec(themed_map_spec(spec, theme), preset, font)
         return alt.LayerChart.from_dict(spec, validate=False)
+
+    def under_axis(preset: str) -> float:
+        spec, font = spec_at(preset)
+        lift = 2.0 * font if mv.filters.sized else 0.0  # the size legend's row, now free
+        return max(0.0, below_axis(spec, font) - lift)
 
     return ChartExport(
         stem="map",
@@ -370,6 +428,7 @@ def map_export(
         lang=lang,
         table=map_table(ds, mv, lang),
         build=build,
+        below_axis=under_axis,
     )
 
 
@@ -377,17 +436,14 @@ def map_export(
 
 
 def title_card(title: str, lines: Sequence[str]) -> alt.Chart:
-    """A page without a chart as a slide: its lines of text under the title."""
-    rows = [{"line": line, "n": i} for i, line in enumerate(lines or [""])]
+    """A page without a chart as a slide: its lines of text at the top left, large."""
+    rows = [{"line": line, "py": 40 + 56 * i} for i, line in enumerate(lines or [""])]
     return (
         alt.Chart(alt.Data(values=rows))
-        .mark_text(align="left", baseline="top")
-        .encode(
-            x=alt.value(0),
-            y=alt.Y("n:O", axis=None),
-            text=alt.Text("line:N"),
-        )
+        .mark_text(align="left", baseline="top", fontSize=34)
+        .encode(x=alt.value(0), y=alt.Y("py:Q", scale=None, axis=None), text=alt.Text("line:N"))
         .properties(title=title)
+        .configure_view(stroke=None)
     )
 
 
