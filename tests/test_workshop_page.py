@@ -282,7 +282,7 @@ def test_presentation_steps_through_the_saved_views():
     assert any("2 / 2" in c for c in at.caption.values)
     assert at.button(key="workshop_next").proto.disabled  # the last view: no wrap
     at.button(key="workshop_prev").click().run()
-    assert [h.value for h in at.title] == [t("map.title", "ja")]
+    assert not at.title  # presenting the map: its chart's title stands for the page's
     assert any("1 / 2" in c for c in at.caption.values)
     assert chart_spec(at)["width"] == SIZES["1280x720"].width  # still presenting
 

@@ -29,6 +29,14 @@ def wait_until_rendered(page: Page, title: str) -> None:
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=60_000)
 
 
+def wait_for_presented_map(page: Page, step: str) -> None:
+    """Presentation mode on /map: the chart (its own title stands for the page's), no h1."""
+    expect(page.get_by_text(step)).to_be_visible(timeout=60_000)
+    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=60_000)
+    page.locator(f"{CHART} svg").first.wait_for(state="visible", timeout=60_000)
+    expect(page.locator("h1")).to_have_count(0)
+
+
 def query(page: Page) -> dict[str, list[str]]:
     return parse_qs(urlparse(page.url).query)
 
@@ -78,24 +86,31 @@ def test_save_three_views_present_them_and_download_the_slide_pack(
     wait_until_rendered(page, t("sources.title", "ja"))
     expect(page.get_by_text("保存したビュー 3 / 3：出典")).to_be_visible(timeout=60_000)
     page.get_by_role("button", name=t("workshop.step.prev", "ja")).click()
-    wait_until_rendered(page, t("map.title", "ja"))
-    expect(page.get_by_text("保存したビュー 2 / 3：類型AとC")).to_be_visible(timeout=60_000)
+    wait_for_presented_map(page, "保存したビュー 2 / 3：類型AとC")
     assert query(page)["arch"] == ["A", "C"] and query(page)["present"] == ["1"]
-    page.locator(f"{CHART} svg").first.wait_for(state="visible", timeout=60_000)
+    chart_box = page.locator(CHART).first.bounding_box()
+    assert chart_box["y"] + chart_box["height"] <= 720, chart_box  # fits the projector
     page.screenshot(path=str(artifacts / "workshop-present-2.png"))
     # the keyboard: ← goes back one view
-    page.locator("h1").first.click()
+    page.locator(CHART).first.click(position={"x": 5, "y": 5})
     page.keyboard.press("ArrowLeft")
-    expect(page.get_by_text("保存したビュー 1 / 3：類型A")).to_be_visible(timeout=60_000)
-    wait_until_rendered(page, t("map.title", "ja"))
+    wait_for_presented_map(page, "保存したビュー 1 / 3：類型A")
     assert query(page)["arch"] == ["A"] and query(page)["present"] == ["1"]
-    page.locator(f"{CHART} svg").first.wait_for(state="visible", timeout=60_000)
     expect(page.locator(SIDEBAR).get_by_role("link", name=t("sources.nav", "ja"))).to_be_hidden()
     page.screenshot(path=str(artifacts / "workshop-present-1.png"))
+    # the dark theme stays while stepping
+    page.get_by_text(t("workshop.bar.theme", "ja"), exact=True).click()
+    page.wait_for_function("() => location.search.includes('theme=dark')", timeout=60_000)
+    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=60_000)
+    page.locator(CHART).first.click(position={"x": 5, "y": 5})  # focus off the switch
     page.keyboard.press("ArrowRight")
-    expect(page.get_by_text("保存したビュー 2 / 3：類型AとC")).to_be_visible(timeout=60_000)
+    wait_for_presented_map(page, "保存したビュー 2 / 3：類型AとC")
+    assert query(page)["theme"] == ["dark"] and query(page)["present"] == ["1"]
+    page.screenshot(path=str(artifacts / "workshop-present-dark.png"))
 
-    # out of presentation mode, the slide pack
+    # out of presentation mode (and the dark theme), the slide pack
+    page.get_by_text(t("workshop.bar.theme", "ja"), exact=True).click()
+    page.wait_for_function("() => !location.search.includes('theme=dark')", timeout=60_000)
     page.get_by_text(t("workshop.bar.present", "ja"), exact=True).click()
     page.wait_for_function("() => !location.search.includes('present=1')", timeout=60_000)
     wait_until_rendered(page, t("map.title", "ja"))
