@@ -323,6 +323,17 @@ def test_an_unreadable_file_loads_nothing_and_says_why():
     assert any("x.yaml" in w.value.replace("\\", "") and "2" in w.value for w in at.sidebar.warning)
 
 
+def test_a_too_large_file_is_refused_before_reading():
+    at = open_page("home", lang="en")
+    save(at, "Kept")
+    big = b"version: 1\nviews: []\n# " + b"x" * (70 * 1024) + b"\n"
+    at.file_uploader(key="workshop_agenda_upload").set_value(("big.yaml", big, "text/yaml")).run()
+    assert saved_names(at) == ["Kept"]
+    assert any(
+        "big.yaml" in w.value.replace("\\", "") and "64" in w.value for w in at.sidebar.warning
+    )
+
+
 def test_agenda_downloads_yaml_and_zip(downloads):
     at = open_page("sources", lang="en")
     save(at, "Sources")
