@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 import altair as alt
 import pandas as pd
+from altair.utils.schemapi import debug_mode
 
 from genai_impact import agenda, charts, export, map_query, map_text, navigation, state
 from genai_impact.export_theme import PALETTES, PRESETS
@@ -100,23 +101,43 @@ def slide(item: ChartExport, preset: str, theme: str) -> alt.LayerChart:
     """The chart of `item` wrapped for export: title, filters, source line, link."""
     if item.build is None:
         raise ValueError(f"{item.stem}: a table has no chart to export")
-    chart = export.slide_chart(
-        item.build(preset, theme),
-        title=item.title,
-        subtitle=list(item.subtitle),
-        footer_source=item.source,
-        link=item.link,
-        lang=item.lang,
-        size=preset,
-        theme=theme,
-    )
+    with debug_mode(False):  # Altair's check of every object: seconds for the map's spec
+        chart = export.slide_chart(
+            item.build(preset, theme),
+            title=item.title,
+            subtitle=list(item.subtitle),
+            footer_source=item.source,
+            link=item.link,
+            lang=item.lang,
+            size=preset,
+            theme=theme,
+        )
     extra = item.below_axis(preset)
     if extra <= 0:
         return chart
     spec = chart.to_dict(validate=False)
     legend = spec["layer"][-1]["encoding"]["strokeDash"]["legend"]  # export's footer layer
     legend["offset"] = legend.get("offset", 0) + round(extra)
-    return alt.LayerChart.from_dict(spec, validate=False)
+    return chart_of(spec)
+
+
+def chart_of(spec: Spec) -> alt.LayerChart:
+    """A layered Vega-Lite dict as an Altair chart, as is: no schema lookups. (Altair's
+    from_dict picks a class for every nested object by validating it: over a second for
+    the map; the spec is checked once, by vl-convert, when it is rendered.)"""
+
+    def unit(layer: Spec) -> alt.Chart | alt.LayerChart:
+        if "layer" in layer:
+            return chart_of(layer)
+        if "encoding" in layer:  # Altair looks into it for facets
+            layer = {**layer, "encoding": alt.FacetedEncoding(**layer["encoding"])}
+        return alt.Chart(**layer)
+
+    with debug_mode(False):
+        top = {k: v for k, v in spec.items() if k not in ("$schema", "layer")}
+        if "encoding" in top:
+            top["encoding"] = alt.SharedEncoding(**top["encoding"])
+        return alt.LayerChart(layer=[unit(layer) for layer in spec["layer"]], **top)
 
 
 def render(
@@ -411,8 +432,7 @@ def map_export(
 
     def build(preset: str, theme: str) -> alt.LayerChart:
         spec, font = spec_at(preset)
-        spec = export_map_spec(themed_map_spec(spec, theme), preset, font)
-        return alt.LayerChart.from_dict(spec, validate=False)
+        return chart_of(export_map_spec(themed_map_spec(spec, theme), preset, font))
 
     def under_axis(preset: str) -> float:
         spec, font = spec_at(preset)
