@@ -8,7 +8,6 @@ import pandas as pd
 import streamlit as st
 
 from genai_impact import charts, display, map_query, map_text, query, ui
-from genai_impact.map_layout import DEFAULT_SIZE, SIZES
 from genai_impact.model import Industry, Sector
 
 CHART_KEY, TABLE_KEY = "map_chart", "map_table"
@@ -94,7 +93,7 @@ def filters(ctx: ui.PageContext, years: tuple[int, ...]) -> tuple[map_query.MapF
 
 def map_view(ctx: ui.PageContext, chosen: map_query.MapFilters, year: int) -> map_query.MapView:
     stats, problems = ui.official_stats()
-    size = SIZES[DEFAULT_SIZE]
+    size = ui.map_size(ctx)  # larger in presentation mode
     if problems:
         st.warning(ctx.t("map.mode.stats_error", count=len(problems)), icon=":material/error:")
     if stats and stats.has_corporate_figures:  # every year's figures: the axes span them all
@@ -222,7 +221,7 @@ def data_table(ctx: ui.PageContext, mv: map_query.MapView) -> None:
 stats, _ = ui.official_stats()
 years = stats.years if stats else ()
 ctx = ui.start_page("map", choices=lambda ds: query.url_choices(ds, years))
-st.title(ctx.t("map.title"), anchor=False)
+ui.chart_page_title(ctx, ctx.t("map.title"))  # presenting: the chart has its title
 chosen_filters, year = filters(ctx, years)
 ui.year_player(ctx, years, year)  # several fiscal years: a slider and a play control
 
@@ -237,12 +236,14 @@ else:
     texts = map_text.chart_texts(ctx.dataset, mv, ctx.lang)
     # the spec as a dict: the same chart as charts.industry_map_chart, without Altair's
     # per-rerun object building (about a second here), so a click redraws at once
-    spec = charts.industry_map_spec(mv, texts, selected)
+    spec = ui.themed_map(ctx, charts.industry_map_spec(mv, texts, selected))
     st.vega_lite_chart(spec, on_select=on_pick, **CHART_ARGS)
-notes(ctx, mv)
-if not mv.empty:
-    card(ctx, mv, selected)
-    data_table(ctx, mv)
-st.caption(ctx.t("map.intro"))
+    ui.map_downloads(ctx, mv, selected)  # PNG / SVG / CSV of this view (not when presenting)
+if not ctx.presenting:  # presentation mode: the chart and its legends only
+    notes(ctx, mv)
+    if not mv.empty:
+        card(ctx, mv, selected)
+        data_table(ctx, mv)
+    st.caption(ctx.t("map.intro"))
 ui.footer(ctx)
 ui.play_step(years, year)  # while playing: pause, then the next year

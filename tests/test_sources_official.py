@@ -62,6 +62,13 @@ def tables(at) -> list:
     return [table.value for table in at.table]
 
 
+def page_code(at) -> list[str]:
+    """The page's code blocks, without the footer's link to this view (ui.copy_link, last)."""
+    *blocks, link = [c.value for c in at.code]
+    assert link.startswith("http://localhost:8501/sources?")
+    return blocks
+
+
 def gaps_frame(at):
     """The interactive table of gaps (after the 25 sectors)."""
     return at.dataframe[1].value
@@ -75,7 +82,7 @@ def test_nothing_imported_points_to_the_commands(data_dir, lang):
     at = open_page("sources", lang=lang)
     assert [i.value for i in at.info] == [t("sources.stats.none_imported", lang)]
     assert len(at.error) == 0 and len(at.dataframe) == 1 and not at.table  # only the sectors
-    [commands] = [c.value for c in at.code]
+    [commands] = page_code(at)
     assert commands == official_view.import_commands(data_dir)
     assert f"--data-dir {data_dir}" in commands  # the directory this app reads
     folder = display.md_literal(str(data_dir / "official"))
@@ -115,7 +122,7 @@ def test_each_import_is_listed_with_its_provenance_and_checks(imported, lang):
     assert years in text
     assert years_of_rd(files[1]) == [2021, 2022]
     # a file import has no request; the app ID is nowhere
-    assert "appId" not in text and len(at.code) == 1  # the commands, in the how-to
+    assert "appId" not in text and len(page_code(at)) == 1  # the commands, in the how-to
 
 
 def years_of_rd(doc: dict[str, Any]) -> list[int]:
@@ -241,7 +248,7 @@ def test_corrupted_file_shows_an_error_box_and_the_rest_of_the_page(imported, la
     assert not at.selectbox and not at.table and len(at.dataframe) == 1  # no figure shown
     # the rest of the page: the sector table, the how-to, the basis section, the footer
     assert len(at.dataframe[0].value) == 25
-    assert [c.value for c in at.code] == [official_view.import_commands(imported)]
+    assert page_code(at) == [official_view.import_commands(imported)]
     bodies = markdown_bodies(at.main)
     assert f"{display.basis_badge('stated', lang)} {t('sources.basis.stated', lang)}" in bodies
     assert any(c.value.startswith(t("common.footer.source", lang, citation="")) for c in at.caption)

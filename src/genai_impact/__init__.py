@@ -26,6 +26,8 @@ Exports and the workshop agenda (docs/exports.md; no streamlit):
 - slide_pack.py    PNGs -> a numbered ZIP with index.txt
 - agenda.py        saved views: capture, edit, reorder, step, link
 - agenda_file.py   the agenda as YAML: write, and read an upload back, checked
+- workshop.py      the app's charts and views fitted to these: downloads (ChartExport),
+                   the map for export and in the dark theme, links, slides per saved view
 
 Official statistics (docs/official-statistics.md; no streamlit, stdlib HTTP):
 - official_stats.py  the app's API: load_official_stats, figures_for_year

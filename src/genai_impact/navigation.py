@@ -27,26 +27,40 @@ class PageSpec:
         return "/" + self.path.removeprefix("pages/").removesuffix(".py")
 
 
+# Workshop / exports: display settings every page reads, and every link carries.
+DISPLAY_PARAMS: tuple[str, ...] = ("present", "theme")
+
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("home", "app.py", ":material/home:", ("lang",)),
+    PageSpec("home", "app.py", ":material/home:", ("lang", *DISPLAY_PARAMS)),
     PageSpec(
         "map",
         "pages/map.py",
         ":material/scatter_plot:",
-        ("lang", "arch", "phase", "kind", "impact", "q", "select", "year"),
+        ("lang", "arch", "phase", "kind", "impact", "q", "select", "year", *DISPLAY_PARAMS),
     ),
     # Profile, structural-impact matrix, use cases
     PageSpec(
-        "industries", "pages/industries.py", ":material/factory:", ("lang", "industry", "compare")
+        "industries",
+        "pages/industries.py",
+        ":material/factory:",
+        ("lang", "industry", "compare", *DISPLAY_PARAMS),
     ),
-    PageSpec("impacts", "pages/impacts.py", ":material/grid_on:", ("lang", "arch", "impact")),
     PageSpec(
-        "use_cases", "pages/use_cases.py", ":material/lightbulb:", ("lang", "phase", "direction")
+        "impacts",
+        "pages/impacts.py",
+        ":material/grid_on:",
+        ("lang", "arch", "impact", *DISPLAY_PARAMS),
     ),
-    PageSpec("sources", "pages/sources.py", ":material/menu_book:", ("lang",)),
+    PageSpec(
+        "use_cases",
+        "pages/use_cases.py",
+        ":material/lightbulb:",
+        ("lang", "phase", "direction", *DISPLAY_PARAMS),
+    ),
+    PageSpec("sources", "pages/sources.py", ":material/menu_book:", ("lang", *DISPLAY_PARAMS)),
 )
 # Parameters every link carries from page to page; page-specific ones stay behind.
-GLOBAL_PARAMS: tuple[str, ...] = ("lang",)
+GLOBAL_PARAMS: tuple[str, ...] = ("lang", *DISPLAY_PARAMS)
 
 
 def page(page_id: str) -> PageSpec:

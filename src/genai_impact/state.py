@@ -45,6 +45,9 @@ class ViewState:
     # Profile (/industries) and use cases (/use_cases)
     compare: str | None = None  # an industry id to compare `industry` with; None = no comparison
     direction: tuple[str, ...] = ()  # direction-of-use numbers as text; () = all
+    # Workshop / exports: display settings every page reads (docs/exports.md)
+    present: str | None = None  # "1": presentation mode (projector: large type, no chrome)
+    theme: str = "light"  # "dark": high contrast on screen and in exports
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,9 @@ PARAMS: tuple[Param, ...] = (
     # Profile and use cases
     Param("compare", notice_key="profile.notice.bad_compare"),
     Param("direction", notice_key="profile.notice.bad_direction", multi=True),
+    # Workshop / exports
+    Param("present", notice_key="workshop.notice.bad_present", fixed=("1",)),
+    Param("theme", notice_key="workshop.notice.bad_theme", fixed=("light", "dark")),
 )
 PARAM_NAMES: tuple[str, ...] = tuple(p.name for p in PARAMS)
 DEFAULTS = ViewState()

@@ -20,7 +20,18 @@ from pathlib import Path
 
 import streamlit as st
 
-from genai_impact import display, i18n, map_years, navigation, query, state
+from genai_impact import (
+    agenda,
+    agenda_file,
+    display,
+    export,
+    i18n,
+    map_years,
+    navigation,
+    query,
+    state,
+    workshop,
+)
 from genai_impact.load import DEFAULT_DATA_DIR, DataError, load_dataset
 from genai_impact.model import Dataset, Provenance, SourcedText
 from genai_impact.official_stats import OfficialStats, OfficialStatsError, load_official_stats
@@ -51,6 +62,11 @@ class PageContext:
 
     def t(self, key: str, **fmt: object) -> str:
         return i18n.t(key, self.lang, **fmt)
+
+    @property
+    def presenting(self) -> bool:
+        """Presentation mode (`?present=1`): only the chart and its legends, large."""
+        return self.view.present == "1"
 
 
 # 1. The data set, cached on its directory and the files' mtimes (pitfall P3) -----------
@@ -100,14 +116,16 @@ def start_page(
     """
     spec = navigation.page(page_id)
     raw = _query_params()
-    lang_view, _ = state.parse_query_params(raw, only=("lang",))
+    lang_view, _ = state.parse_query_params(raw, only=("lang", *navigation.DISPLAY_PARAMS))
     lang = lang_view.lang
     st.set_page_config(
         page_title=f"{i18n.t(f'{spec.id}.nav', lang)} · {i18n.t('common.app_title', lang)}",
         page_icon=str(FAVICON),
         layout="wide",
+        initial_sidebar_state="collapsed" if lang_view.present == "1" else "auto",
     )
-    _language_selector(lang)
+    if lang_view.present != "1":  # presentation mode: no sidebar chrome
+        _language_selector(lang)
     try:
         ds = load()
     except DataError as err:
@@ -122,7 +140,9 @@ def start_page(
     for key, values in state.grouped_notices(notices):
         value = display.md_literal(values)
         st.warning(i18n.t(key, lang, value=value), icon=":material/link_off:")
-    return PageContext(spec, view, ds, notices)
+    ctx = PageContext(spec, view, ds, notices)
+    workshop_bar(ctx)
+    return ctx
 
 
 def _resolve_defaults(
@@ -178,6 +198,8 @@ def _language_selector(lang: str) -> None:
 
 def _navigation(spec: navigation.PageSpec, view: state.ViewState) -> None:
     """Links to every page, labelled in the current language, carrying the language."""
+    if view.present == "1":  # presentation mode: no sidebar chrome
+        return
     carried = state.to_query_params(view, only=navigation.GLOBAL_PARAMS)
     st.sidebar.caption(i18n.t("common.nav.heading", view.lang))
     for page in navigation.PAGES:
@@ -202,9 +224,10 @@ def _data_error_page(err: DataError, lang: str) -> None:
 
 
 def page_heading(ctx: PageContext) -> None:
-    """The page's title and introduction from the catalogue."""
+    """The page's title and introduction from the catalogue (the title only when presenting)."""
     st.title(ctx.t(f"{ctx.page.id}.title"), anchor=False)
-    st.markdown(ctx.t(f"{ctx.page.id}.intro"))
+    if not ctx.presenting:
+        st.markdown(ctx.t(f"{ctx.page.id}.intro"))
 
 
 def heading(text: str) -> None:
@@ -243,13 +266,18 @@ def sourced_text(ctx: PageContext, text: SourcedText, key: str) -> None:
 
 
 def footer(ctx: PageContext, basis_key: str = "common.footer.basis") -> None:
-    """The source line every page ends with; `basis_key` says how the page shows bases."""
+    """The source line every page ends with (`basis_key` says how the page shows bases),
+    the link to this view and the agenda."""
+    if ctx.presenting:
+        return
     report = query.report_source(ctx.dataset)
     st.divider()
     st.caption(ctx.t("common.footer.source", citation=display.md_text(report.citation, ctx.lang)))
     st.caption(ctx.t(basis_key))
     if ctx.lang != "ja":
         st.caption(ctx.t("common.footer.translation"))
+    copy_link(ctx)
+    agenda_panel(ctx)
 
 
 # Map ---------------------------------------------------------------------------------------
@@ -363,3 +391,341 @@ def ledger_table(ctx: PageContext, ledger: Ledger, section: str) -> None:
             st.caption(ctx.t("profile.prov.hint"))
             frame = ledger.frame(ctx.dataset).rename(columns=column_labels(ctx.lang))
             st.table(md_cells(frame), hide_index=True)
+
+
+# Workshop / exports ----------------------------------------------------------------------
+# Downloads under charts and tables, the link to this view, presentation mode and the
+# theme (top bar), the saved views of the workshop agenda (sidebar). docs/exports.md.
+
+AGENDA_KEY = "workshop_agenda"  # session: the saved views (agenda.Agenda)
+_AGENDA_PROBLEMS = "workshop_agenda_problems"  # session: problems of the last upload
+_AGENDA_NOTICE = "workshop_agenda_notice"  # session: one line to show after an edit
+_UPLOAD_KEY = "workshop_agenda_upload"
+
+
+def _ws_key(name: str) -> str:
+    return f"workshop_{name}"
+
+
+def current_agenda() -> agenda.Agenda:
+    found = st.session_state.get(AGENDA_KEY)
+    return found if isinstance(found, agenda.Agenda) else agenda.Agenda()
+
+
+def _set_agenda(new: agenda.Agenda) -> None:
+    st.session_state[AGENDA_KEY] = new
+
+
+def base_url() -> str:
+    """Where this app is reached: $GENAI_IMPACT_BASE_URL, else the browser's URL, else Host."""
+    try:
+        url, host = st.context.url, st.context.headers.get("Host")
+    except Exception:  # no browser session (AppTest, bare mode)
+        url, host = None, None
+    return workshop.base_url(url, host, os.environ.get(workshop.BASE_URL_ENV))
+
+
+def view_link(ctx: PageContext) -> str:
+    """The full canonical URL of the view on screen."""
+    return workshop.view_link(base_url(), ctx.page.id, ctx.view)
+
+
+def copy_link(ctx: PageContext) -> None:
+    """'Link to this view': the URL in a code block, which has a copy button."""
+    st.caption(ctx.t("workshop.link.label"), help=ctx.t("workshop.link.help"))
+    st.code(view_link(ctx), language=None, wrap_lines=True)
+
+
+def _toggle_param(name: str, on_value: str) -> None:
+    set_query_param(name, on_value if st.session_state.get(_ws_key(name)) else None, None)
+
+
+def _switch_to(saved: agenda.SavedView, view: state.ViewState) -> None:
+    params = {**agenda.canonical_params(saved.params), **workshop.display_params(view)}
+    st.switch_page(navigation.page(saved.page).path, query_params=params)
+
+
+def workshop_bar(ctx: PageContext) -> None:
+    """Top of every page: presentation mode and dark theme switches; when presenting,
+    the agenda's previous / next buttons (keyboard: ← →)."""
+    views = current_agenda().views
+    with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
+        for name, on_value, current in (
+            ("present", "1", ctx.presenting),
+            ("theme", "dark", ctx.view.theme == "dark"),
+        ):
+            st.session_state[_ws_key(name)] = current
+            st.toggle(
+                ctx.t(f"workshop.bar.{name}"),
+                key=_ws_key(name),
+                help=ctx.t(f"workshop.bar.{name}_help"),
+                on_change=_toggle_param,
+                args=(name, on_value),
+            )
+        if not (ctx.presenting and views):
+            return
+        here = workshop.position(views, ctx.page.id, ctx.view)
+        back = agenda.prev_index(here, len(views))
+        ahead = agenda.next_index(here, len(views))
+        if st.button(
+            ctx.t("workshop.step.prev"),
+            icon=":material/arrow_back:",
+            key=_ws_key("prev"),
+            shortcut="Left",
+            disabled=here is not None and back == here,
+        ):
+            _switch_to(views[back], ctx.view)
+        if here is None:
+            st.caption(ctx.t("workshop.step.none", count=len(views)))
+        else:
+            name = display.md_literal(views[here].name)
+            st.caption(
+                ctx.t("workshop.step.position", number=here + 1, count=len(views), name=name)
+            )
+        if st.button(
+            ctx.t("workshop.step.next"),
+            icon=":material/arrow_forward:",
+            icon_position="right",
+            key=_ws_key("next"),
+            shortcut="Right",
+            disabled=here is not None and ahead == here,
+        ):
+            _switch_to(views[ahead], ctx.view)
+
+
+def map_size(ctx: PageContext):
+    """The map's on-screen size: larger in presentation mode."""
+    return workshop.map_size(ctx.presenting)
+
+
+def themed_map(ctx: PageContext, spec: dict) -> dict:
+    """The map spec in the theme of `?theme=`."""
+    return workshop.themed_map_spec(spec, ctx.view.theme)
+
+
+# Downloads
+
+
+def chart_downloads(ctx: PageContext, item: workshop.ChartExport | None, key: str) -> None:
+    """The downloads of one chart or table, in one line of the page.
+
+    A chart: a "Download" popover with the size (16:9, 4:3, on-screen) and PNG (2×),
+    SVG and CSV buttons; a table (no `build`): one CSV button. Files are made when
+    clicked (st.download_button with a callable), so a rerun renders nothing.
+    Hidden in presentation mode. Pages call it with a `workshop.ChartExport`, e.g.
+    `ui.chart_downloads(ctx, ui.table_export(ctx, "industries", title, df, prov), "t")`.
+    """
+    if item is None or ctx.presenting:
+        return
+    if item.build is None:
+        _download_button(ctx, item, "csv", workshop.DEFAULT_PRESET, key)
+        return
+    with st.popover(ctx.t("workshop.download.button"), icon=":material/download:"):
+        preset = st.segmented_control(
+            ctx.t("workshop.download.size"),
+            options=list(workshop.PRESET_IDS),
+            format_func=lambda p: ctx.t(f"export.size.{p}"),
+            default=workshop.DEFAULT_PRESET,
+            required=True,
+            key=f"{key}-size",
+        )
+        if export.has_japanese(item.title + "".join(item.subtitle)) and not export.font_available():
+            st.warning(ctx.t(export.FontMissingError.key), icon=":material/font_download_off:")
+            formats: tuple[str, ...] = ("csv",)
+        else:
+            formats = item.formats
+        st.caption(ctx.t("workshop.download.theme", theme=ctx.t(f"export.theme.{ctx.view.theme}")))
+        for fmt in formats:
+            _download_button(ctx, item, fmt, preset or workshop.DEFAULT_PRESET, key)
+
+
+def _download_button(
+    ctx: PageContext, item: workshop.ChartExport, fmt: str, preset: str, key: str
+) -> None:
+    theme = ctx.view.theme
+    st.download_button(
+        ctx.t(f"workshop.download.{fmt}"),
+        data=lambda: workshop.render(item, fmt, preset, theme),
+        file_name=workshop.file_name(item.stem, fmt, preset),
+        mime=workshop.FORMATS[fmt],
+        key=f"{key}-{fmt}",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+
+
+def map_downloads(ctx: PageContext, mv, selected: str | None) -> None:
+    """The map's downloads (chart and data table) for the view on screen."""
+    stats, _ = official_stats()
+    chart_downloads(
+        ctx, workshop.map_export(ctx.dataset, stats, ctx.view, view_link(ctx), selected, mv), "map"
+    )
+
+
+def table_export(
+    ctx: PageContext,
+    stem: str,
+    title: str,
+    table,
+    provenance: Mapping[str, str] | None = None,
+) -> workshop.ChartExport:
+    """A table's CSV download (no chart): exactly `table`, with provenance columns."""
+    return workshop.ChartExport(
+        stem=stem,
+        title=title,
+        subtitle=(),
+        source="",
+        link=view_link(ctx),
+        lang=ctx.lang,
+        table=table,
+        provenance=dict(provenance or {}),
+    )
+
+
+# The agenda (sidebar)
+
+
+def _notice(message: str) -> None:
+    st.session_state[_AGENDA_NOTICE] = message
+
+
+def _save_view(ctx: PageContext) -> None:
+    name = st.session_state.get(_ws_key("name"), "")
+    try:
+        view = workshop.capture(ctx.page.id, ctx.view, name)
+        _set_agenda(agenda.add_view(current_agenda(), view))
+    except agenda.AgendaError as err:
+        _notice(err.message(ctx.lang))
+        return
+    st.session_state[_ws_key("name")] = ""
+    _notice(ctx.t("workshop.agenda.saved", name=display.md_literal(view.name)))
+
+
+def _edit(operation: Callable[[agenda.Agenda, int], agenda.Agenda], index: int) -> None:
+    _set_agenda(operation(current_agenda(), index))
+
+
+def _choices(ctx: PageContext) -> dict[str, list[str]]:
+    stats, _ = official_stats()
+    return query.url_choices(ctx.dataset, stats.years if stats else ())
+
+
+def _load_agenda(ctx: PageContext) -> None:
+    upload = st.session_state.get(_UPLOAD_KEY)
+    if upload is None:
+        return
+    loaded, problems = agenda_file.from_yaml(
+        upload.getvalue(),
+        [p.id for p in navigation.PAGES],
+        agenda_file.url_param_check(_choices(ctx)),
+        lang=ctx.lang,
+        file=upload.name,
+    )
+    if loaded.views or not problems:
+        _set_agenda(loaded)
+    st.session_state[_AGENDA_PROBLEMS] = [str(p) for p in problems]
+    _notice(
+        ctx.t(
+            "workshop.agenda.loaded", count=len(loaded.views), file=display.md_literal(upload.name)
+        )
+    )
+
+
+def _pack(ctx: PageContext, views: tuple[agenda.SavedView, ...], theme: str) -> bytes:
+    from genai_impact import slide_pack
+
+    stats, _ = official_stats()
+    slides = workshop.agenda_slides(ctx.dataset, stats, views, base_url(), _choices(ctx), theme)
+    return slide_pack.zip_of_pngs(slides, ctx.lang)
+
+
+def agenda_panel(ctx: PageContext) -> None:
+    """The workshop agenda in the sidebar: save this view; open, reorder, delete saved
+    views; download / load the agenda file; download every view as slides (ZIP)."""
+    bar = st.sidebar
+    current = current_agenda()
+    views = current.views
+    bar.subheader(ctx.t("workshop.agenda.heading"), anchor=False)
+    bar.text_input(
+        ctx.t("workshop.agenda.name"),
+        key=_ws_key("name"),
+        max_chars=agenda.NAME_MAX,
+        placeholder=ctx.t("workshop.agenda.name_placeholder"),
+    )
+    bar.button(
+        ctx.t("workshop.agenda.save"),
+        icon=":material/bookmark_add:",
+        key=_ws_key("save"),
+        on_click=_save_view,
+        args=(ctx,),
+    )
+    if notice := st.session_state.pop(_AGENDA_NOTICE, None):
+        bar.info(notice, icon=":material/info:")
+    for problem in st.session_state.get(_AGENDA_PROBLEMS, []):
+        bar.warning(display.md_literal(problem), icon=":material/warning:")
+    if not views:
+        bar.caption(ctx.t("workshop.agenda.empty"))
+    carried = workshop.display_params(ctx.view)
+    for i, saved in enumerate(views):
+        with bar.container(horizontal=True, vertical_alignment="center", gap="small"):
+            st.page_link(
+                navigation.page(saved.page).path,
+                label=f"{i + 1}. {display.md_literal(saved.name)}",
+                query_params={**agenda.canonical_params(saved.params), **carried},
+                help=ctx.t(f"{saved.page}.nav"),
+            )
+            for op, icon, disabled in (
+                ("up", ":material/arrow_upward:", i == 0),
+                ("down", ":material/arrow_downward:", i == len(views) - 1),
+                ("delete", ":material/delete:", False),
+            ):
+                operation = {"up": agenda.move_up, "down": agenda.move_down}.get(
+                    op, agenda.delete_view
+                )
+                st.button(
+                    "",
+                    icon=icon,
+                    key=_ws_key(f"{op}-{i}"),
+                    help=ctx.t(f"workshop.agenda.{op}", name=display.md_literal(saved.name)),
+                    on_click=_edit,
+                    args=(operation, i),
+                    disabled=disabled,
+                    type="tertiary",
+                )
+    if views:
+        theme = ctx.view.theme
+        bar.download_button(
+            ctx.t("workshop.agenda.zip"),
+            data=lambda: _pack(ctx, views, theme),
+            file_name="agenda-slides.zip",
+            mime="application/zip",
+            key=_ws_key("zip"),
+            icon=":material/folder_zip:",
+            help=ctx.t("workshop.agenda.zip_help"),
+            on_click="ignore",
+        )
+        bar.download_button(
+            ctx.t("workshop.agenda.download"),
+            data=agenda_file.to_yaml(current).encode("utf-8"),
+            file_name=agenda_file.DEFAULT_FILE,
+            mime="application/x-yaml",
+            key=_ws_key("yaml"),
+            icon=":material/download:",
+            on_click="ignore",
+        )
+    bar.file_uploader(
+        ctx.t("workshop.agenda.upload"),
+        type=["yaml", "yml"],
+        key=_UPLOAD_KEY,
+        help=ctx.t("workshop.agenda.upload_help", limit=agenda_file.MAX_FILE_BYTES // 1024),
+        on_change=_load_agenda,
+        args=(ctx,),
+        max_upload_size=1,
+    )
+
+
+def chart_page_title(ctx: PageContext, text: str) -> None:
+    """The title of a page led by its chart; when presenting, the chart's title stands for it
+    (the chart then fits a 1280×720 window under the step buttons)."""
+    if not ctx.presenting:
+        st.title(text, anchor=False)

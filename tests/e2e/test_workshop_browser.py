@@ -1,0 +1,144 @@
+"""The workshop tools in a real browser: save three views, step through them in
+presentation mode (buttons and arrow keys), download the slide pack and one PNG.
+
+The images land in $E2E_ARTIFACTS (workshop-*.png); a person looks at them: titles,
+footers, Japanese glyphs (no tofu boxes), nothing clipped.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from genai_impact.i18n import t
+
+pytestmark = pytest.mark.e2e
+
+SIDEBAR = '[data-testid="stSidebar"]'
+CHART = '[data-testid="stVegaLiteChart"]'
+
+
+def wait_until_rendered(page: Page, title: str) -> None:
+    expect(page.locator("h1").first).to_have_text(title, timeout=60_000)
+    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=60_000)
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=60_000)
+
+
+def wait_for_presented_map(page: Page, step: str) -> None:
+    """Presentation mode on /map: the chart (its own title stands for the page's), no h1."""
+    expect(page.get_by_text(step)).to_be_visible(timeout=60_000)
+    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=60_000)
+    page.locator(f"{CHART} svg").first.wait_for(state="visible", timeout=60_000)
+    expect(page.locator("h1")).to_have_count(0)
+
+
+def query(page: Page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    assert png[:8] == b"\x89PNG\r\n\x1a\n", png[:8]
+    return struct.unpack(">II", png[16:24])
+
+
+def save_view(page: Page, name: str) -> None:
+    sidebar = page.locator(SIDEBAR)
+    box = sidebar.get_by_label(t("workshop.agenda.name", "ja"))
+    box.fill(name)
+    box.press("Enter")
+    sidebar.get_by_role("button", name=t("workshop.agenda.save", "ja")).click()
+    expect(sidebar.get_by_text(f"「{name}」を保存しました。")).to_be_visible(timeout=60_000)
+
+
+def open_sidebar(page: Page) -> None:
+    sidebar = page.locator(SIDEBAR)
+    if sidebar.get_attribute("aria-expanded") == "false" or not sidebar.is_visible():
+        page.get_by_test_id("stExpandSidebarButton").click()
+    expect(sidebar.get_by_role("button", name=t("workshop.agenda.save", "ja"))).to_be_visible()
+
+
+def test_save_three_views_present_them_and_download_the_slide_pack(
+    page: Page, streamlit_url, artifacts
+):
+    page.goto(f"{streamlit_url}/map?arch=A")
+    wait_until_rendered(page, t("map.title", "ja"))
+    save_view(page, "類型A")
+    # view 2: archetype C added with its pill (same session: the agenda is kept)
+    page.locator(SIDEBAR).get_by_role("button", name="C", exact=True).first.click()
+    page.wait_for_function("() => location.search.includes('arch=C')", timeout=60_000)
+    wait_until_rendered(page, t("map.title", "ja"))
+    save_view(page, "類型AとC")
+    # view 3: the sources page, through the navigation
+    page.locator(SIDEBAR).get_by_role("link", name=t("sources.nav", "ja")).click()
+    wait_until_rendered(page, t("sources.title", "ja"))
+    save_view(page, "出典")
+    links = page.locator(SIDEBAR).get_by_role("link", name="類型")
+    expect(links).to_have_count(2)
+
+    # presentation mode: the sidebar goes, the step buttons come
+    page.get_by_text(t("workshop.bar.present", "ja"), exact=True).click()
+    page.wait_for_function("() => location.search.includes('present=1')", timeout=60_000)
+    wait_until_rendered(page, t("sources.title", "ja"))
+    expect(page.get_by_text("保存したビュー 3 / 3：出典")).to_be_visible(timeout=60_000)
+    page.get_by_role("button", name=t("workshop.step.prev", "ja")).click()
+    wait_for_presented_map(page, "保存したビュー 2 / 3：類型AとC")
+    assert query(page)["arch"] == ["A", "C"] and query(page)["present"] == ["1"]
+    chart_box = page.locator(CHART).first.bounding_box()
+    assert chart_box["y"] + chart_box["height"] <= 720, chart_box  # fits the projector
+    page.screenshot(path=str(artifacts / "workshop-present-2.png"))
+    # the keyboard: ← goes back one view
+    page.locator(CHART).first.click(position={"x": 5, "y": 5})
+    page.keyboard.press("ArrowLeft")
+    wait_for_presented_map(page, "保存したビュー 1 / 3：類型A")
+    assert query(page)["arch"] == ["A"] and query(page)["present"] == ["1"]
+    expect(page.locator(SIDEBAR).get_by_role("link", name=t("sources.nav", "ja"))).to_be_hidden()
+    page.screenshot(path=str(artifacts / "workshop-present-1.png"))
+    # the dark theme stays while stepping
+    page.get_by_text(t("workshop.bar.theme", "ja"), exact=True).click()
+    page.wait_for_function("() => location.search.includes('theme=dark')", timeout=60_000)
+    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=60_000)
+    page.locator(CHART).first.click(position={"x": 5, "y": 5})  # focus off the switch
+    page.keyboard.press("ArrowRight")
+    wait_for_presented_map(page, "保存したビュー 2 / 3：類型AとC")
+    assert query(page)["theme"] == ["dark"] and query(page)["present"] == ["1"]
+    page.screenshot(path=str(artifacts / "workshop-present-dark.png"))
+
+    # out of presentation mode (and the dark theme), the slide pack
+    page.get_by_text(t("workshop.bar.theme", "ja"), exact=True).click()
+    page.wait_for_function("() => !location.search.includes('theme=dark')", timeout=60_000)
+    page.get_by_text(t("workshop.bar.present", "ja"), exact=True).click()
+    page.wait_for_function("() => !location.search.includes('present=1')", timeout=60_000)
+    wait_until_rendered(page, t("map.title", "ja"))
+    open_sidebar(page)
+    button = page.locator(SIDEBAR).get_by_role("button", name=t("workshop.agenda.zip", "ja"))
+    with page.expect_download(timeout=180_000) as download:
+        button.click()
+    data = open(download.value.path(), "rb").read()
+    (artifacts / "workshop-agenda.zip").write_bytes(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as pack:
+        names = pack.namelist()
+        assert names == ["01-類型A.png", "02-類型AとC.png", "03-出典.png", "index.txt"]
+        for n, name in enumerate(names[:3], start=1):
+            png = pack.read(name)
+            assert png_size(png) == (3840, 2160)
+            (artifacts / f"workshop-slide-{n}.png").write_bytes(png)
+        index = pack.read("index.txt").decode("utf-8")
+        assert "/map?lang=ja&arch=A&arch=C" in index and "/sources?lang=ja" in index
+
+
+def test_one_png_download_in_japanese(page: Page, streamlit_url, artifacts):
+    page.goto(f"{streamlit_url}/map?phase=customer_touchpoint")
+    wait_until_rendered(page, t("map.title", "ja"))
+    page.get_by_role("button", name=t("workshop.download.button", "ja")).click()
+    png_button = page.get_by_role("button", name=t("workshop.download.png", "ja"))
+    with page.expect_download(timeout=180_000) as download:
+        png_button.click()
+    assert download.value.suggested_filename == "map-16x9.png"
+    png = open(download.value.path(), "rb").read()
+    assert png_size(png) == (3840, 2160)
+    (artifacts / "workshop-download-ja.png").write_bytes(png)

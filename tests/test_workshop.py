@@ -1,0 +1,188 @@
+"""The workshop module on its own (pure): file names, links, the map made ready for export
+and for the dark theme, the map's CSV with provenance, slides for saved views.
+
+Images are written to $E2E_ARTIFACTS (default /tmp/e2e-artifacts) as workshop-unit-*.png
+so a person can look at them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+from pathlib import Path
+
+import pytest
+from data_dirs import BUNDLED_DATA
+from map_stats import statistics_data_dir
+
+from genai_impact import agenda, charts, map_query, map_text, state, workshop
+from genai_impact.load import load_dataset
+from genai_impact.official_stats import load_official_stats
+from genai_impact.table_export import BOM, PROVENANCE_COLUMNS
+
+DS = load_dataset(BUNDLED_DATA)
+ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", "/tmp/e2e-artifacts"))
+LINK = "http://localhost:8501/map?lang=ja"
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", png[16:24])
+
+
+def keep(name: str, png: bytes) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / f"workshop-unit-{name}.png").write_bytes(png)
+
+
+@pytest.mark.parametrize(
+    ("stem", "fmt", "preset", "name"),
+    [
+        ("map", "png", "slide_16_9", "map-16x9.png"),
+        ("map", "svg", "slide_4_3", "map-4x3.svg"),
+        ("map", "png", "screen", "map-screen.png"),
+        ("map", "csv", "slide_4_3", "map.csv"),
+    ],
+)
+def test_file_names(stem, fmt, preset, name):
+    assert workshop.file_name(stem, fmt, preset) == name
+
+
+@pytest.mark.parametrize(
+    ("url", "host", "configured", "expected"),
+    [
+        ("http://10.0.0.5:8501/map?x=1", None, None, "http://10.0.0.5:8501"),
+        (None, "room.example:8501", None, "http://room.example:8501"),
+        (
+            "http://a:1/x",
+            "b:2",
+            "https://workshop.example.org/base",
+            "https://workshop.example.org",
+        ),
+        ("javascript:alert(1)", "evil host<", None, workshop.DEFAULT_BASE_URL),
+        ("http://user:pw@host/", None, None, workshop.DEFAULT_BASE_URL),
+        (None, None, None, workshop.DEFAULT_BASE_URL),
+    ],
+)
+def test_base_url(url, host, configured, expected):
+    assert workshop.base_url(url, host, configured) == expected
+
+
+def test_view_link_leaves_display_settings_out():
+    view = state.ViewState(lang="en", arch=("A",), present="1", theme="dark")
+    assert workshop.view_link("http://h", "map", view) == "http://h/map?lang=en&arch=A"
+    assert workshop.display_params(view) == {"present": "1", "theme": "dark"}
+
+
+def test_position_finds_the_view_on_screen():
+    views = (
+        workshop.capture("map", state.ViewState(arch=("A",)), "a"),
+        workshop.capture("sources", state.ViewState(), "s"),
+    )
+    assert workshop.position(views, "sources", state.ViewState(theme="dark")) == 1
+    assert workshop.position(views, "map", state.ViewState(arch=("A",), present="1")) == 0
+    assert workshop.position(views, "map", state.ViewState(arch=("B",))) is None
+
+
+def test_presentation_map_is_larger_and_fits_the_projector():
+    screen, present = workshop.map_size(False), workshop.map_size(True)
+    assert present.width > screen.width and present.label_font > screen.label_font
+    assert present.point_area >= 300 and present.height <= 360
+
+
+def map_spec(filters: map_query.MapFilters | None = None, lang: str = "ja") -> dict:
+    filters = filters or map_query.MapFilters()
+    mv = map_query.schematic_view(DS, filters, lang, workshop.map_size(False))
+    return charts.industry_map_spec(mv, map_text.chart_texts(DS, mv, lang), None)
+
+
+def test_dark_theme_recolours_text_and_background_not_the_data():
+    light = map_spec()
+    dark = workshop.themed_map_spec(light, "dark")
+    assert workshop.themed_map_spec(light, "light") is light
+    assert dark["config"]["background"] == "#000000"
+    assert dark["config"]["axis"]["labelColor"] == "#ffffff"
+    assert dark["title"]["color"] == "#ffffff"
+    text = json.dumps({k: v for k, v in dark.items() if k != "datasets"})
+    assert charts.TEXT_COLOUR not in text
+    for colour in list(charts.ARCHETYPE_COLOURS.values())[:6]:
+        assert colour in text  # archetype colours unchanged
+    assert dark["datasets"] == light["datasets"]
+    assert "background" not in light["config"]  # the page's spec is not changed
+
+
+def test_export_spec_inlines_data_and_drops_what_the_slide_replaces():
+    spec = workshop.export_map_spec(
+        map_spec(map_query.MapFilters(phases=("rd_planning",))), "slide_16_9"
+    )
+    text = json.dumps(spec, ensure_ascii=False)
+    assert "datasets" not in spec and "params" not in spec and "title" not in spec
+    assert '"name": "map_rows"' not in text
+    assert all("value" not in layer.get("encoding", {}).get("x", {}) for layer in spec["layer"])
+    assert '"orient": "none"' not in text and '"orient": "right"' in text
+
+
+def test_map_csv_is_the_table_with_provenance():
+    view = state.ViewState(arch=("C",))
+    item = workshop.map_export(DS, None, view, LINK)
+    data = workshop.render(item, "csv")
+    assert data.startswith(BOM)
+    lines = data[len(BOM) :].decode("utf-8").split("\r\n")
+    header = lines[0].split(",")
+    assert header[-5:] == list(PROVENANCE_COLUMNS)
+    industries = [i for i in DS.industries if i.archetype == "C"]
+    body = [line for line in lines[1:] if line]
+    assert len(body) == len(industries)
+    for industry, line in zip(industries, body, strict=True):
+        assert line.startswith(industry.name.ja + ",")
+        assert (
+            f",{industry.prov.source},{industry.prov.lines_label()},,{industry.prov.basis}," in line
+        )
+
+
+def test_map_export_svg_has_title_filters_source_and_link_in_english():
+    view = state.ViewState(lang="en", arch=("A", "B"))
+    link = workshop.view_link("http://localhost:8501", "map", view)
+    item = workshop.map_export(DS, None, view, link)
+    svg = workshop.render(item, "svg", "slide_16_9").decode("utf-8")
+    assert "Industry map" in svg
+    assert "Archetype" in svg and "Schematic" in svg
+    assert "Open this view: http://localhost:8501/map?lang=en&amp;arch=A&amp;arch=B" in svg
+
+
+def test_an_empty_map_has_no_export():
+    view = state.ViewState(q="", arch=("A",), kind="value_creation", phase=("rd_planning",))
+    mv = workshop.map_view_for(DS, None, view, "ja", workshop.map_size(False))
+    assert (workshop.map_export(DS, None, view, LINK) is None) == mv.empty
+
+
+def test_statistics_map_exports_with_statistic_year_and_keys(tmp_path, capsys):
+    root = statistics_data_dir(tmp_path, capsys)  # SYNTHETIC figures
+    ds, stats = load_dataset(root), load_official_stats(root)
+    view = state.ViewState(phase=("customer_touchpoint",))
+    item = workshop.map_export(ds, stats, view, LINK)
+    year = stats.years[-1]
+    assert f"{year}" in item.source and "模式" not in item.source
+    csv = workshop.render(item, "csv").decode("utf-8-sig")
+    assert ",statistic," in csv and f"FY{year}" in csv
+    png = workshop.render(item, "png", "slide_16_9", "dark")
+    assert png_size(png) == (3840, 2160)
+    keep("statistics-dark-16x9", png)
+
+
+def test_schematic_map_with_sizes_as_a_4_3_slide():
+    view = state.ViewState(phase=("customer_touchpoint",))
+    item = workshop.map_export(DS, None, view, LINK)
+    png = workshop.render(item, "png", "slide_4_3")
+    assert png_size(png) == (2880, 2160)
+    keep("sized-4x3", png)
+
+
+def test_a_saved_view_of_a_page_without_a_chart_is_a_title_card():
+    saved = agenda.SavedView("出典のページ", "sources", {"lang": "ja"})
+    slide = workshop.view_slide(DS, None, saved, "http://localhost:8501", {})
+    assert slide.title == "出典のページ"
+    assert slide.link == "http://localhost:8501/sources?lang=ja"
+    assert png_size(slide.png) == (3840, 2160)
+    keep("title-card", slide.png)

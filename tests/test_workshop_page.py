@@ -1,0 +1,359 @@
+"""AppTest of the workshop controls: downloads under the map, the link to this view,
+presentation mode, the dark theme, the saved views (save, reorder, delete, step, upload).
+
+Downloads are made when clicked (a callable given to st.download_button); the tests
+record each registered callable with its file name and MIME type and call it, as a
+click in the browser would.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import struct
+from pathlib import Path
+
+import pytest
+from data_dirs import BUNDLED_DATA
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from genai_impact import agenda, display, navigation
+from genai_impact.i18n import t
+from genai_impact.load import load_dataset
+from genai_impact.map_layout import SIZES
+from genai_impact.table_export import BOM, PROVENANCE_COLUMNS
+from genai_impact.ui import AGENDA_KEY
+
+REPO = Path(__file__).resolve().parents[1]
+APP = str(REPO / "app.py")
+PAGES = {p.id: p for p in navigation.PAGES}
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple[str, str, object]]:
+    """file id -> (file name, MIME type, callable) of every deferred download registered."""
+    seen: dict[str, tuple[str, str, object]] = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kw):
+        file_id = original(self, data_callable, mimetype, coordinates, file_name, **kw)
+        seen[file_id] = (file_name, mimetype, data_callable)
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return seen
+
+
+def open_page(page_id: str, **params: str | list[str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page_id != "home":
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.switch_page(PAGES[page_id].path).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def buttons(at: AppTest, downloads: dict) -> dict[str, tuple[str, str, object]]:
+    """label -> (file name, MIME, callable) of the download buttons on screen."""
+    out = {}
+    for button in at.get("download_button"):
+        if button.proto.deferred_file_id:
+            out[button.proto.label] = downloads[button.proto.deferred_file_id]
+    return out
+
+
+def chart_spec(at: AppTest) -> dict:
+    [chart] = at.get("vega_lite_chart")
+    return json.loads(chart.proto.spec)
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", png[16:24])
+
+
+# 1. Downloads -------------------------------------------------------------------------------
+
+
+def test_map_offers_png_svg_csv_with_file_names_and_types(downloads):
+    at = open_page("map", arch=["A", "B"])
+    offered = buttons(at, downloads)
+    png, svg, csv = (offered[t(f"workshop.download.{f}", "ja")] for f in ("png", "svg", "csv"))
+    assert png[:2] == ("map-16x9.png", "image/png")
+    assert svg[:2] == ("map-16x9.svg", "image/svg+xml")
+    assert csv[:2] == ("map.csv", "text/csv")
+    # the CSV: exactly the plotted rows, with provenance columns, UTF-8 with BOM
+    data = csv[2]()
+    assert data.startswith(BOM)
+    lines = data[len(BOM) :].decode("utf-8").splitlines()
+    header = lines[0].split(",")
+    assert header[-len(PROVENANCE_COLUMNS) :] == list(PROVENANCE_COLUMNS)
+    assert header[0] == t("map.column.name", "ja")
+    ds = load_dataset(BUNDLED_DATA)
+    in_a_or_b = [i for i in ds.industries if i.archetype in ("A", "B")]
+    assert len(lines) - 1 == len(in_a_or_b) > 0
+
+
+def test_map_csv_rows_match_the_chart(downloads):
+    import pyarrow as pa
+
+    at = open_page("map", arch="A")
+    [chart] = at.get("vega_lite_chart")
+    data = {d.name: d.data.data for d in chart.proto.datasets}
+    rows = pa.ipc.open_stream(data["map_rows"]).read_all().to_pylist()
+    csv = buttons(at, downloads)[t("workshop.download.csv", "ja")][2]()
+    text = csv[len(BOM) :].decode("utf-8")
+    body = text.splitlines()[1:]
+    assert len(body) == len(rows)
+    for row in rows:
+        assert any(line.startswith(row["name"] + ",") for line in body), row["name"]
+    assert all(",stated," in line or ",layout," in line for line in body)
+
+
+def test_size_choice_changes_the_files_and_the_png_is_the_slide_size(downloads):
+    at = open_page("map", lang="en", arch="E2")
+    next(b for b in at.get("button_group") if b.key == "map-size").set_value("slide_4_3").run()
+    offered = buttons(at, downloads)
+    name, mime, make = offered[t("workshop.download.png", "en")]
+    assert (name, mime) == ("map-4x3.png", "image/png")
+    assert png_size(make()) == (2880, 2160)
+    svg_name, _, make_svg = offered[t("workshop.download.svg", "en")]
+    svg = make_svg().decode("utf-8")
+    assert svg_name == "map-4x3.svg"
+    assert "Industry map" in svg and "Open this view: http://localhost:8501/map?lang=en" in svg
+    assert "arch=E2" in svg
+
+
+def test_a_rerun_renders_nothing(downloads, monkeypatch):
+    from genai_impact import export
+
+    calls = []
+    monkeypatch.setattr(export, "to_png", lambda *a, **k: calls.append(a) or b"")
+    at = open_page("map")
+    at.toggle[-1].set_value(True).run()  # the data table: another rerun
+    assert not at.exception
+    assert calls == []
+
+
+# 2. The link to this view -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page_id", [p.id for p in navigation.PAGES])
+def test_every_page_shows_the_link_to_this_view(page_id):
+    at = open_page(page_id, lang="en")
+    links = [c.value for c in at.code if "://" in c.value]
+    path = PAGES[page_id].url_path
+    assert links and links[-1].startswith(f"http://localhost:8501{path}?lang=en"), links
+
+
+def test_the_link_carries_filters_and_selection():
+    at = open_page("map", arch=["A", "C"], select="travel")
+    [link] = [c.value for c in at.code if "://" in c.value]
+    assert link == "http://localhost:8501/map?lang=ja&arch=A&arch=C&select=travel"
+
+
+def test_the_base_url_can_be_configured(monkeypatch):
+    monkeypatch.setenv("GENAI_IMPACT_BASE_URL", "https://workshop.example.org/")
+    at = open_page("sources")
+    assert any(c.value == "https://workshop.example.org/sources?lang=ja" for c in at.code)
+
+
+# 3. Presentation mode -----------------------------------------------------------------------
+
+
+def test_presentation_mode_hides_chrome_and_enlarges_the_map(downloads):
+    normal = open_page("map")
+    present = open_page("map", present="1")
+    assert chart_spec(normal)["width"] == SIZES["screen"].width
+    assert chart_spec(present)["width"] == SIZES["1280x720"].width > SIZES["screen"].width
+    label = lambda s: s["layer"][-2]["mark"].get("fontSize")  # noqa: E731
+    assert label(chart_spec(present)) > label(chart_spec(normal))
+    # no navigation, language, agenda, downloads, notes, table or footer
+    assert normal.sidebar.get("page_link") and not present.sidebar.get("page_link")
+    assert normal.sidebar.radio and not present.sidebar.radio
+    assert buttons(normal, downloads) and not present.get("download_button")
+    assert not [c for c in present.code if "://" in c.value]
+    assert t("map.table.toggle", "ja") not in [x.label for x in present.toggle]
+    assert not present.caption.values or t("map.intro", "ja") not in present.caption.values
+
+
+def test_presentation_switch_writes_the_url_and_back():
+    at = open_page("map", arch="A")
+    at.toggle(key="workshop_present").set_value(True).run()
+    assert at.query_params["present"] == "1" and at.query_params["arch"] == "A"
+    assert not at.sidebar.get("page_link")
+    at.toggle(key="workshop_present").set_value(False).run()
+    assert "present" not in at.query_params
+    assert at.sidebar.get("page_link")
+
+
+def test_a_bad_present_value_falls_back_with_a_notice():
+    at = open_page("map", present="yes")
+    assert at.sidebar.get("page_link")  # not presenting
+    assert any("yes" in w.value for w in at.warning)
+
+
+# 4. The dark theme ----------------------------------------------------------------------------
+
+
+def test_dark_theme_flips_the_chart_on_screen_and_the_exports(downloads):
+    light = chart_spec(open_page("map"))
+    at = open_page("map", theme="dark")
+    dark = chart_spec(at)
+    assert light["config"].get("background") in (None, "#ffffff")
+    assert dark["config"]["background"] == "#000000"
+    assert dark["config"]["axis"]["labelColor"] == "#ffffff"
+    assert dark["title"]["color"] == "#ffffff"
+    assert json.dumps(light).count("#222222") > 0 and "#222222" not in json.dumps(dark)
+    svg = buttons(at, downloads)[t("workshop.download.svg", "ja")][2]().decode("utf-8")
+    assert 'fill="#000000"' in svg or "fill: #000000" in svg or "#000000" in svg
+    at.toggle(key="workshop_theme").set_value(False).run()
+    assert "theme" not in at.query_params
+
+
+# 5. Saved views -------------------------------------------------------------------------------
+
+
+def save(at: AppTest, name: str) -> AppTest:
+    at.sidebar.text_input(key="workshop_name").set_value(name)
+    at.sidebar.button(key="workshop_save").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def saved_names(at: AppTest) -> list[str]:
+    return [v.name for v in at.session_state[AGENDA_KEY].views]
+
+
+def agenda_links(at: AppTest) -> list[str]:
+    return [link.proto.label for link in at.sidebar.get("page_link")[len(navigation.PAGES) :]]
+
+
+def test_save_reorder_delete_views():
+    at = open_page("map", arch="A")
+    save(at, "Archetype A")
+    at.query_params["arch"] = "B"
+    at.switch_page("pages/map.py").run()
+    save(at, "Archetype B")
+    at.switch_page("pages/sources.py").run()
+    save(at, "出典")
+    assert saved_names(at) == ["Archetype A", "Archetype B", "出典"]
+    assert agenda_links(at) == ["1. Archetype A", "2. Archetype B", "3. 出典"]
+    views = at.session_state[AGENDA_KEY].views
+    assert views[0].params == {"lang": "ja", "arch": ["A"]} and views[2].page == "sources"
+    # the same name again is refused, with the reason
+    save(at, "archetype a")
+    assert saved_names(at) == ["Archetype A", "Archetype B", "出典"]
+    assert any("Archetype a" in i.value or "archetype a" in i.value for i in at.sidebar.info)
+    at.sidebar.button(key="workshop_down-0").click().run()
+    assert saved_names(at) == ["Archetype B", "Archetype A", "出典"]
+    at.sidebar.button(key="workshop_up-2").click().run()
+    assert saved_names(at) == ["Archetype B", "出典", "Archetype A"]
+    at.sidebar.button(key="workshop_delete-1").click().run()
+    assert saved_names(at) == ["Archetype B", "Archetype A"]
+    assert agenda_links(at) == ["1. Archetype B", "2. Archetype A"]
+
+
+def test_display_settings_are_not_saved_with_a_view():
+    at = open_page("map", arch="C", theme="dark")
+    save(at, "C dark")
+    assert at.session_state[AGENDA_KEY].views[0].params == {"lang": "ja", "arch": ["C"]}
+
+
+def test_presentation_steps_through_the_saved_views():
+    # (AppTest drops the query parameters st.switch_page passes, so the views here differ by
+    # page; the browser test checks that filters travel too.)
+    at = open_page("map")
+    save(at, "Map")
+    at.switch_page("pages/sources.py").run()
+    save(at, "Sources")
+    at.query_params["present"] = "1"
+    at.switch_page("pages/map.py").run()
+    assert any("1 / 2" in c for c in at.caption.values), at.caption.values
+    assert at.button(key="workshop_prev").proto.disabled  # the first view: no wrap
+    at.button(key="workshop_next").click().run()
+    assert not at.exception
+    assert [h.value for h in at.title] == [t("sources.title", "ja")]
+    assert any("2 / 2" in c for c in at.caption.values)
+    assert at.button(key="workshop_next").proto.disabled  # the last view: no wrap
+    at.button(key="workshop_prev").click().run()
+    assert not at.title  # presenting the map: its chart's title stands for the page's
+    assert any("1 / 2" in c for c in at.caption.values)
+    assert chart_spec(at)["width"] == SIZES["1280x720"].width  # still presenting
+
+
+def test_step_buttons_answer_the_arrow_keys():
+    at = open_page("map")
+    save(at, "Map")
+    at.query_params["present"] = "1"
+    at.switch_page("pages/map.py").run()
+    assert at.button(key="workshop_prev").proto.shortcut == "left"
+    assert at.button(key="workshop_next").proto.shortcut == "right"
+
+
+def test_agenda_file_round_trip_and_a_bad_file_keeps_the_good_views():
+    at = open_page("home", lang="en")
+    bad = (
+        b"version: 1\nviews:\n"
+        b"- {name: Good, page: map, params: {lang: en, arch: [A]}}\n"
+        b"- {name: Nowhere, page: nowhere, params: {lang: en}}\n"
+        b"- {name: Bad value, page: map, params: {lang: en, arch: ['<script>']}}\n"
+    )
+    uploader = at.file_uploader(key="workshop_agenda_upload")
+    uploader.set_value(("agenda.yaml", bad, "application/x-yaml")).run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert saved_names(at) == ["Good"]
+    problems = [w.value.replace("\\", "") for w in at.sidebar.warning]
+    assert any("agenda.yaml" in p and "Nowhere" in p and "nowhere" in p for p in problems)
+    assert any("Bad value" in p and "script" in p for p in problems)
+    assert agenda_links(at) == ["1. Good"]
+
+
+def test_an_unreadable_file_loads_nothing_and_says_why():
+    at = open_page("home", lang="en")
+    save(at, "Kept")
+    uploader = at.file_uploader(key="workshop_agenda_upload")
+    uploader.set_value(("x.yaml", b"version: 2\nviews: []\n", "application/x-yaml")).run()
+    assert saved_names(at) == ["Kept"]  # nothing valid: the agenda stays
+    assert any("x.yaml" in w.value.replace("\\", "") and "2" in w.value for w in at.sidebar.warning)
+
+
+def test_a_too_large_file_is_refused_before_reading():
+    at = open_page("home", lang="en")
+    save(at, "Kept")
+    big = b"version: 1\nviews: []\n# " + b"x" * (70 * 1024) + b"\n"
+    at.file_uploader(key="workshop_agenda_upload").set_value(("big.yaml", big, "text/yaml")).run()
+    assert saved_names(at) == ["Kept"]
+    assert any(
+        "big.yaml" in w.value.replace("\\", "") and "64" in w.value for w in at.sidebar.warning
+    )
+
+
+def test_agenda_downloads_yaml_and_zip(downloads):
+    at = open_page("sources", lang="en")
+    save(at, "Sources")
+    yaml_button = [b for b in at.sidebar.get("download_button") if "YAML" in b.proto.label]
+    assert yaml_button
+    zip_name, mime, make = buttons(at, downloads)[t("workshop.agenda.zip", "en")]
+    assert (zip_name, mime) == ("agenda-slides.zip", "application/zip")
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(make())) as pack:
+        names = pack.namelist()
+        assert names == ["01-Sources.png", "index.txt"]  # numbered, named after the view
+        assert png_size(pack.read(names[0])) == (3840, 2160)
+        assert "http://localhost:8501/sources?lang=en" in pack.read("index.txt").decode()
+
+
+def test_saved_view_names_are_plain_text():
+    at = open_page("home", lang="en")
+    save(at, "**bold** [x](http://e.org)")
+    [label] = agenda_links(at)
+    assert label == "1. " + display.md_literal("**bold** [x](http://e.org)")
+    assert "\\*\\*bold" in label and "\\]\\(" in label  # no emphasis, no link
+    assert isinstance(at.session_state[AGENDA_KEY], agenda.Agenda)
