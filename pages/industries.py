@@ -219,9 +219,6 @@ def comparison(ctx: ui.PageContext, a: Industry, b: Industry) -> None:
 
 # 4. The page
 ctx = ui.start_page("industries")
-# A link to this same page (list, previous/next) changes the server's query string but not
-# the address bar (Streamlit 1.67); writing it once more sends the whole query to the browser.
-st.query_params["industry"] = ctx.view.industry
 ui.page_heading(ctx)
 dropped = {n.param for n in ctx.notices}
 if "industry" in dropped:

@@ -161,14 +161,19 @@ def _resolve_defaults(
 
 
 def _write_query_params(view: state.ViewState, spec: navigation.PageSpec) -> None:
-    """Rewrite the page's parameters in canonical form; bad values leave the URL."""
+    """Rewrite the page's parameters in canonical form; bad values leave the URL.
+
+    Written on every run, even when unchanged: a link to the same page (previous / next,
+    a list of industries) changes the server's query string but not the address bar
+    (Streamlit 1.67), and a write sends the whole query to the browser.
+    """
     wanted = state.to_query_params(view, only=spec.params)
     for name in spec.params:
         value = wanted.get(name)
         if value is None:
             if name in st.query_params:
                 del st.query_params[name]
-        elif st.query_params.get_all(name) != ([value] if isinstance(value, str) else value):
+        else:
             st.query_params[name] = value
 
 
