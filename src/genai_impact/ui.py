@@ -28,6 +28,7 @@ from genai_impact import (
     i18n,
     map_years,
     navigation,
+    page_tables,
     query,
     state,
     workshop,
@@ -585,6 +586,11 @@ def table_export(
         table=table,
         provenance=dict(provenance or {}),
     )
+
+
+def table_download(ctx: PageContext, table: page_tables.PageTable, key: str) -> None:
+    """The CSV button of a profile page's table (`page_tables`): its rows with provenance."""
+    chart_downloads(ctx, table_export(ctx, table.stem, table.title, table.frame), key)
 
 
 # The agenda (sidebar)
