@@ -14,6 +14,7 @@ from genai_impact.i18n import t
 from genai_impact.load import load_dataset
 from genai_impact.model import Provenance
 from genai_impact.profile_query import compare_industries, impact_of_type
+from genai_impact.provenance_ledger import Ledger
 from genai_impact.table_export import BOM, PROVENANCE_COLUMNS, to_csv_bytes
 
 DS = load_dataset(BUNDLED_DATA)
@@ -177,3 +178,32 @@ def test_page_tables_bundle_stem_title_and_rows():
     matrix = page_tables.impacts_table(DS, "ja", ("C",))
     assert matrix.stem == "impacts-matrix-arch-C"
     assert len(matrix.frame) == sum(i.archetype == "C" for i in DS.industries) * 6
+
+
+# 5. A section's source table ---------------------------------------------------------------------
+
+
+def test_ledger_rows_are_the_numbered_values_with_their_provenance():
+    industry = DS.industry("retail")
+    ledger = Ledger("en")
+    for impact in industry.impact_types:
+        ledger.mark(f"impact {impact.number}", impact.prov)
+    ledger.mark("summary", industry.impact_summary.prov)
+    ledger.mark("summary", industry.impact_summary.prov)  # the same value again: one row
+    data = to_csv_bytes(page_tables.ledger_rows(ledger, "en"))
+    assert header_of(data) == [
+        t("profile.prov.column.number", "en"),
+        t("profile.prov.column.value", "en"),
+        *PROVENANCE_COLUMNS,
+    ]
+    rows = read_csv(data)
+    assert len(rows) == len(ledger.entries) == len(industry.impact_types) + 1
+    for n, (row, (value, prov)) in enumerate(zip(rows, ledger.entries, strict=True), start=1):
+        assert row[t("profile.prov.column.number", "en")] == str(n)
+        assert row[t("profile.prov.column.value", "en")] == value
+        assert cited(row, prov)
+    table = page_tables.sources_table(
+        ledger, "ja", "industries", "impacts", {"industry": ["retail"]}
+    )
+    assert table.stem == "industries-sources-impacts-industry-retail"
+    assert header_of(to_csv_bytes(table.frame))[1] == t("profile.prov.column.value", "ja")

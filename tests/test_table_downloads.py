@@ -173,3 +173,26 @@ def test_presentation_mode_hides_the_table_downloads(downloads):
     for page_id in ("impacts", "use_cases"):
         at = open_page(page_id, present="1")
         assert not at.get("download_button")
+
+
+# 4. A section's source table (every profile section, the matrix, the grid) ----------------------
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_an_open_source_table_offers_its_rows_as_csv(downloads, lang):
+    at = open_page("industries", industry="retail", lang=lang)
+    assert not download_buttons(at, downloads)  # closed source tables: nothing built
+    at.session_state["sources-industries-effects"] = True
+    at.run()
+    name, header, rows = the_csv(at, downloads, lang)
+    assert name == "industries-sources-effects-industry-retail.csv"
+    [shown] = [x.value for x in at.table]
+    assert len(rows) == len(shown) > 0
+    number, value = (t(f"profile.prov.column.{c}", lang) for c in ("number", "value"))
+    lines = t("profile.prov.column.lines", lang)
+    assert header[:2] == [number, value]
+    for (_, line), row in zip(shown.iterrows(), rows, strict=True):
+        assert str(line[display.md_literal(number)]) == row[number]
+        assert display.md_literal(row[value]) == line[display.md_literal(value)]
+        assert row["basis"] in BASES and row["source"]
+        assert line[display.md_literal(lines)].startswith(display.md_literal(row["lines"]))

@@ -7,7 +7,9 @@ row carries that value's own provenance (`table_export.PROVENANCE_COLUMNS`):
 - the use-case grid: one row per use case in a cell (direction × phase); a cell without
   a use case is one row with no use case;
 - the comparison of two industries: one row per compared aspect and industry (each side
-  has its own source).
+  has its own source);
+- a section's source table (`provenance_ledger.Ledger`, e.g. a profile's effects per
+  phase): one row per numbered value, as the table lists them.
 
 A row whose cell holds nothing the data attributes has no source, lines or basis; its
 `note` says why. Data headers are in the page's language (catalogue `tables.column.*`);
@@ -33,12 +35,14 @@ from genai_impact.impact_matrix import (
 from genai_impact.model import Dataset, Industry, Provenance
 from genai_impact.profile_query import compare_industries, impact_of_type
 from genai_impact.profile_text import aspect_label, side_text
+from genai_impact.provenance_ledger import Ledger
 from genai_impact.table_export import PROVENANCE_COLUMNS, provenance_columns
 from genai_impact.use_case_query import shown_phases, use_case_grid
 
 IMPACT_COLUMNS = ("industry", "archetype", "level", "impact_type", "timing", "cell")
 USE_CASE_COLUMNS = ("direction", "phase", "use_case", "detail")
 COMPARE_COLUMNS = ("aspect", "industry", "value", "differs")
+LEDGER_DATA = ("number", "value")  # then the provenance columns
 _UNSAFE = re.compile(r"[^A-Za-z0-9_]+")
 
 
@@ -142,6 +146,17 @@ def comparison_rows(ds: Dataset, a: Industry, b: Industry, lang: str) -> pd.Data
     return _frame(rows, COMPARE_COLUMNS, lang)
 
 
+def ledger_rows(ledger: Ledger, lang: str) -> pd.DataFrame:
+    """A section's source table: the number of each basis marker, the value it stands
+    beside, and that value's provenance (the source id, where the table shows its name)."""
+    rows = [
+        {"number": number, "value": value, **provenance_columns(prov)}
+        for number, (value, prov) in enumerate(ledger.entries, start=1)
+    ]
+    frame = pd.DataFrame(rows, columns=["number", "value", *PROVENANCE_COLUMNS])
+    return frame.rename(columns={c: t(f"profile.prov.column.{c}", lang) for c in LEDGER_DATA})
+
+
 def file_stem(page_id: str, *parts: str, **filters: Collection[str]) -> str:
     """The file name's start: page, table, then each filter applied with its values, e.g.
     `impacts-matrix-arch-A-C` or `use_cases-grid-direction-6`. Only letters, digits and
@@ -183,4 +198,15 @@ def comparison_table(ds: Dataset, a: Industry, b: Industry, lang: str) -> PageTa
         file_stem("industries", a.id, "vs", b.id),
         t("industries.compare.heading", lang, **names),
         comparison_rows(ds, a, b, lang),
+    )
+
+
+def sources_table(
+    ledger: Ledger, lang: str, page_id: str, section: str, filters: dict[str, Collection[str]]
+) -> PageTable:
+    """A section's source table (the page's `filters`: the URL parameters it reads)."""
+    return PageTable(
+        file_stem(page_id, "sources", section, **filters),
+        t("profile.prov.expander", lang, count=len(ledger.entries)),
+        ledger_rows(ledger, lang),
     )

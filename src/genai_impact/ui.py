@@ -397,6 +397,15 @@ def ledger_table(ctx: PageContext, ledger: Ledger, section: str) -> None:
             st.caption(ctx.t("profile.prov.hint"))
             frame = ledger.frame(ctx.dataset).rename(columns=column_labels(ctx.lang))
             st.table(md_cells(frame), hide_index=True)
+            table_download(ctx, _sources_table(ctx, ledger, section), f"sources-{section}")
+
+
+def _sources_table(ctx: PageContext, ledger: Ledger, section: str) -> page_tables.PageTable:
+    """A section's source table as CSV, named after the page, section and filters."""
+    shown = [p for p in ctx.page.params if p not in ("lang", *navigation.DISPLAY_PARAMS)]
+    filters = state.to_query_params(ctx.view, only=shown)
+    values = {k: [v] if isinstance(v, str) else v for k, v in filters.items()}
+    return page_tables.sources_table(ledger, ctx.lang, ctx.page.id, section, values)
 
 
 # Workshop / exports ----------------------------------------------------------------------
