@@ -6,7 +6,7 @@ types whose explanation and industries are shown).
 
 import streamlit as st
 
-from genai_impact import display, impact_matrix, state, ui
+from genai_impact import display, impact_matrix, page_tables, state, ui
 from genai_impact.model import ImpactType
 from genai_impact.provenance_ledger import Ledger
 
@@ -65,6 +65,7 @@ def matrix(ctx: ui.PageContext, archetypes: tuple[str, ...], picked: tuple[int, 
     legend = ctx.t("impacts.matrix.legend", now=now, later=later)
     ui.note(f"{ctx.t('impacts.matrix.shown', count=len(shown))} {legend}")
     st.table(impact_matrix.matrix_table(ds, lang, archetypes, picked))
+    ui.table_download(ctx, page_tables.impacts_table(ds, lang, archetypes), "impacts-matrix")
     for industry in shown:
         for impact in industry.impact_types:
             ledger.mark(

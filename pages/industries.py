@@ -3,7 +3,7 @@ basis marker; each section lists sources and seed lines in one table (ui.ledger_
 
 import streamlit as st
 
-from genai_impact import display, profile_query, profile_text, query, state, ui
+from genai_impact import display, page_tables, profile_query, profile_text, query, state, ui
 from genai_impact.model import Industry, Provenance
 from genai_impact.provenance_ledger import Ledger
 
@@ -215,6 +215,7 @@ def comparison(ctx: ui.PageContext, a: Industry, b: Industry) -> None:
     differ, total = profile_text.difference_count(ds, a, b)
     ui.note(ctx.t("industries.compare.count", differ=differ, total=total))
     st.table(profile_text.comparison_table(ds, a, b, lang), hide_index=True)
+    ui.table_download(ctx, page_tables.comparison_table(ds, a, b, lang), "compare")
 
 
 # 4. The page

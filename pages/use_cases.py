@@ -6,7 +6,7 @@ Filters live in the URL (state.PARAMS): `phase` (the phases shown as columns) an
 
 import streamlit as st
 
-from genai_impact import display, ui, use_case_query
+from genai_impact import display, page_tables, ui, use_case_query
 from genai_impact.model import Phase
 from genai_impact.provenance_ledger import Ledger
 
@@ -115,6 +115,9 @@ def grid(ctx: ui.PageContext) -> None:
                 for u in cell
             ]
             column.markdown("\n".join(items) or ctx.t("use_cases.grid.empty_cell"))
+    if rows:  # one row per use case in each cell, with its source
+        table = page_tables.use_cases_table(ds, lang, ctx.view.phase, ctx.view.direction)
+        ui.table_download(ctx, table, "use-cases-grid")
     ui.ledger_table(ctx, ledger, "grid")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import streamlit as st
+from streamlit.runtime.media_file_manager import MediaFileManager
 
 
 @pytest.fixture(autouse=True)
@@ -18,3 +19,22 @@ def fresh_cache():
     st.cache_data.clear()
     yield
     st.cache_data.clear()
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple[str, str, object]]:
+    """file id -> (file name, MIME type, callable) of every deferred download registered.
+
+    Downloads are made when clicked (a callable given to st.download_button); tests call
+    the recorded callable, as a click in the browser would (apptest_helpers.download_buttons).
+    """
+    seen: dict[str, tuple[str, str, object]] = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kw):
+        file_id = original(self, data_callable, mimetype, coordinates, file_name, **kw)
+        seen[file_id] = (file_name, mimetype, data_callable)
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return seen

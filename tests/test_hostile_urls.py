@@ -8,9 +8,9 @@ that markup in a link stays text is in tests/e2e/test_browser.py.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from apptest_helpers import open_page
 from streamlit.testing.v1 import AppTest
 from test_pages import nodes
 
@@ -18,8 +18,6 @@ from genai_impact import display, navigation, query, state
 from genai_impact.i18n import t
 from genai_impact.load import load_dataset
 
-REPO = Path(__file__).resolve().parents[1]
-APP = str(REPO / "app.py")
 PARAMS = {p.name: p for p in state.PARAMS}
 
 # name -> the value put in every parameter the page reads (decoded, as st.query_params has it)
@@ -38,19 +36,6 @@ HOSTILE = {
 }
 # A raw tag in any text element: would be HTML if anything rendered it as such.
 RAW_TAG = re.compile(r"(?<!\\)<\s*[/!a-zA-Z]")
-
-
-def open_hostile(page_id: str, params: dict[str, str | list[str]]) -> AppTest:
-    """Open a page by deep link with `params` (as open_page in test_pages, allowing lists)."""
-    at = AppTest.from_file(APP, default_timeout=30)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page_id != "home":
-        for key, value in params.items():
-            at.query_params[key] = value
-        at.switch_page(navigation.page(page_id).path).run()
-    return at
 
 
 def texts(at: AppTest) -> list[str]:
@@ -150,7 +135,7 @@ def hostile_params(page: navigation.PageSpec, last: str) -> dict[str, str | list
 )
 def test_every_hostile_value_at_once_on_every_page(page_id, last):
     page = navigation.page(page_id)
-    at = open_hostile(page_id, hostile_params(page, last))
+    at = open_page(page_id, hostile_params(page, last))
     assert not at.exception, [e.message for e in at.exception]
     assert [title.value for title in at.title] == [t(f"{page_id}.title", "ja")]
     assert sorted(w.value for w in at.warning) == expected_notices(page, hostile_values(last))

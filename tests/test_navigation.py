@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from test_pages import of_type, open_page
+from apptest_helpers import open_page
+from test_pages import of_type
 
 from genai_impact import navigation, query, state
 from genai_impact.load import load_dataset

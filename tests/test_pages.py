@@ -6,35 +6,16 @@ AppTest runs the scripts in-process without a browser; what only a browser shows
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from apptest_helpers import PAGES, open_page
 from data_dirs import BUNDLED_DATA, copy_data
-from streamlit.testing.v1 import AppTest
 
-from genai_impact import display, navigation, query
+from genai_impact import display, query
 from genai_impact.i18n import t
 from genai_impact.load import load_dataset
 from genai_impact.ui import INDUSTRY_KEY, LANG_KEY
 
-REPO = Path(__file__).resolve().parents[1]
-APP = str(REPO / "app.py")
-PAGES = {page.id: page for page in navigation.PAGES}
 DS = load_dataset(BUNDLED_DATA)
-
-
-def open_page(page_id: str, **params: str) -> AppTest:
-    """Run app.py with `params` in the URL, then switch to the page (as a deep link would)."""
-    at = AppTest.from_file(APP, default_timeout=30)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page_id != "home":
-        for key, value in params.items():  # home rewrote the URL; a deep link has it as given
-            at.query_params[key] = value
-        at.switch_page(PAGES[page_id].path).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
 
 
 def nodes(block):

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_pages import markdown_bodies, of_type, open_page
+from apptest_helpers import open_page
+from test_pages import markdown_bodies, of_type
 
 from genai_impact import display, impact_matrix, profile_query, query, use_case_query
 from genai_impact.i18n import t

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from apptest_helpers import open_page
 from estat_fixtures import FIXTURES, mutated, stats_data, to_json_bytes, values_of
 from stats_helpers import bundled_copy, figure, run, written
-from test_pages import markdown_bodies, of_type, open_page
+from test_pages import markdown_bodies, of_type
 
 from genai_impact import display, official_arithmetic, official_view
 from genai_impact.i18n import t

@@ -11,11 +11,11 @@ from __future__ import annotations
 import io
 import json
 import struct
-from pathlib import Path
 
+import apptest_helpers
 import pytest
+from apptest_helpers import PAGES
 from data_dirs import BUNDLED_DATA
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from genai_impact import agenda, display, navigation
@@ -25,46 +25,14 @@ from genai_impact.map_layout import SIZES
 from genai_impact.table_export import BOM, PROVENANCE_COLUMNS
 from genai_impact.ui import AGENDA_KEY
 
-REPO = Path(__file__).resolve().parents[1]
-APP = str(REPO / "app.py")
-PAGES = {p.id: p for p in navigation.PAGES}
-
-
-@pytest.fixture
-def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple[str, str, object]]:
-    """file id -> (file name, MIME type, callable) of every deferred download registered."""
-    seen: dict[str, tuple[str, str, object]] = {}
-    original = MediaFileManager.add_deferred
-
-    def record(self, data_callable, mimetype, coordinates, file_name=None, **kw):
-        file_id = original(self, data_callable, mimetype, coordinates, file_name, **kw)
-        seen[file_id] = (file_name, mimetype, data_callable)
-        return file_id
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
-    return seen
-
 
 def open_page(page_id: str, **params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page_id != "home":
-        for key, value in params.items():
-            at.query_params[key] = value
-        at.switch_page(PAGES[page_id].path).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    """apptest_helpers.open_page with more time: exports render charts."""
+    return apptest_helpers.open_page(page_id, params, timeout=90)
 
 
 def buttons(at: AppTest, downloads: dict) -> dict[str, tuple[str, str, object]]:
-    """label -> (file name, MIME, callable) of the download buttons on screen."""
-    out = {}
-    for button in at.get("download_button"):
-        if button.proto.deferred_file_id:
-            out[button.proto.label] = downloads[button.proto.deferred_file_id]
-    return out
+    return apptest_helpers.download_buttons(at, downloads)
 
 
 def chart_spec(at: AppTest) -> dict:

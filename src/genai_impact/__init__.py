@@ -17,6 +17,7 @@ Profile, comparison, impact matrix, use cases (pages industries.py, impacts.py, 
 - impact_matrix.py      industries x structural-impact types, grouped by level
 - use_case_query.py     directions of use x phases; who feels each phase most
 - provenance_ledger.py  compact basis markers and one source table per section
+- page_tables.py        those pages' tables as CSV rows, one per value, with provenance
 
 Exports and the workshop agenda (docs/exports.md; no streamlit):
 - export.py        slide_chart, to_png, to_svg (vl-convert), the Japanese-font check

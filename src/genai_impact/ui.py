@@ -28,6 +28,7 @@ from genai_impact import (
     i18n,
     map_years,
     navigation,
+    page_tables,
     query,
     state,
     workshop,
@@ -396,6 +397,15 @@ def ledger_table(ctx: PageContext, ledger: Ledger, section: str) -> None:
             st.caption(ctx.t("profile.prov.hint"))
             frame = ledger.frame(ctx.dataset).rename(columns=column_labels(ctx.lang))
             st.table(md_cells(frame), hide_index=True)
+            table_download(ctx, _sources_table(ctx, ledger, section), f"sources-{section}")
+
+
+def _sources_table(ctx: PageContext, ledger: Ledger, section: str) -> page_tables.PageTable:
+    """A section's source table as CSV, named after the page, section and filters."""
+    shown = [p for p in ctx.page.params if p not in ("lang", *navigation.DISPLAY_PARAMS)]
+    filters = state.to_query_params(ctx.view, only=shown)
+    values = {k: [v] if isinstance(v, str) else v for k, v in filters.items()}
+    return page_tables.sources_table(ledger, ctx.lang, ctx.page.id, section, values)
 
 
 # Workshop / exports ----------------------------------------------------------------------
@@ -585,6 +595,11 @@ def table_export(
         table=table,
         provenance=dict(provenance or {}),
     )
+
+
+def table_download(ctx: PageContext, table: page_tables.PageTable, key: str) -> None:
+    """The CSV button of a profile page's table (`page_tables`): its rows with provenance."""
+    chart_downloads(ctx, table_export(ctx, table.stem, table.title, table.frame), key)
 
 
 # The agenda (sidebar)

@@ -1,0 +1,61 @@
+"""A table's CSV in a real browser: /impacts, an archetype added with its pill, then the
+matrix's CSV button. The file Chromium saves is named after the filters, is UTF-8 with a
+BOM, has Japanese headers and one row per cell of the matrix on screen, with provenance.
+
+The file and a screenshot of the button under the matrix land in $E2E_ARTIFACTS
+(table-impacts.csv, table-impacts.png).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from browser_helpers import wait_until_rendered
+from playwright.sync_api import Page, expect
+
+from genai_impact import page_tables
+from genai_impact.i18n import t
+from genai_impact.load import load_dataset
+from genai_impact.table_export import BOM, PROVENANCE_COLUMNS
+
+pytestmark = pytest.mark.e2e
+
+SIDEBAR = '[data-testid="stSidebar"]'
+
+
+def test_impact_matrix_csv_download_follows_the_filters(page: Page, streamlit_url, artifacts):
+    ds = load_dataset()
+    page.goto(f"{streamlit_url}/impacts?arch=A")
+    wait_until_rendered(page, t("impacts.title", "ja"))
+    # archetype C added in the sidebar: the URL, the matrix and the download follow
+    page.locator(SIDEBAR).get_by_role("button", name="C", exact=True).first.click()
+    page.wait_for_function("() => location.search.includes('arch=C')", timeout=60_000)
+    wait_until_rendered(page, t("impacts.title", "ja"))
+    shown = [i for i in ds.industries if i.archetype in ("A", "C")]
+    note = t("impacts.matrix.shown", "ja", count=len(shown))
+    expect(page.get_by_text(note, exact=False)).to_be_visible(timeout=60_000)
+    button = page.get_by_role("button", name=t("workshop.download.csv", "ja"))
+    button.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "table-impacts.png"))
+    with page.expect_download(timeout=120_000) as download:
+        button.click()
+    assert download.value.suggested_filename == "impacts-matrix-arch-A-C.csv"
+    data = open(download.value.path(), "rb").read()
+    (artifacts / "table-impacts.csv").write_bytes(data)
+    assert data.startswith(BOM)
+    text = data[len(BOM) :].decode("utf-8")
+    header = next(csv.reader(io.StringIO(text, newline="")))
+    assert header == page_tables.header(page_tables.IMPACT_COLUMNS, "ja")
+    assert header[0] == t("tables.column.industry", "ja") and header[-5:] == list(
+        PROVENANCE_COLUMNS
+    )
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert len(rows) == len(shown) * len(ds.impact_types)
+    assert {r[header[0]] for r in rows} == {i.name.ja for i in shown}
+    attributed = [r for r in rows if r["basis"]]
+    assert len(attributed) == sum(len(i.impact_types) for i in shown) > 0
+    assert all(r["source"] and r["lines"].startswith("L") for r in attributed)
+    assert all(r["basis"] in ("stated", "layout") for r in attributed)
+    assert all(r["note"] for r in rows if not r["basis"])  # an empty cell says why
