@@ -20,7 +20,10 @@ import functools
 import json
 import os
 import re
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 import altair as alt
@@ -50,6 +53,7 @@ _FOOTER_FIELD = "genai_impact_footer_line"
 _Y_AXIS_SHARE = 0.15
 _MIN_TEXT_WIDTH = 360  # px: a narrow screen chart's texts wrap no narrower than this
 # Top-level properties a chart may carry that belong to the exported wrapper instead.
+_CONFIG = {"font": FONT_STACK}
 _TOP_LEVEL_ONLY = ("title", "config", "autosize", "padding", "background", "usermeta", "$schema")
 
 
@@ -120,16 +124,46 @@ def _spec_json(chart: alt.TopLevelMixin) -> str:
     return text
 
 
-# The same view exported again (a second click, the slide pack after single downloads)
-# costs nothing; a few slides' PNGs at 2x are ~1 MB each.
-@functools.lru_cache(maxsize=RENDER_CACHE_SIZE)
-def _png(spec_json: str, scale: float) -> bytes:
-    return vlc.vegalite_to_png(spec_json, scale=scale, config={"font": FONT_STACK})
+# The same view exported again (a second click, the other format, the slide pack after single
+# downloads) costs nothing; a few slides' PNGs at 2x are ~1 MB each. A PNG is rasterised from
+# the view's SVG (byte for byte what vegalite_to_png gives, which renders that SVG too), so
+# offering both formats compiles and lays the chart out once. Entries are futures: a render
+# asked for while the same one runs (`prerender` in the background, then a click) waits for
+# it instead of starting a second one.
+_rendered: OrderedDict[tuple[Any, ...], Future] = OrderedDict()
+_rendered_lock = threading.Lock()
+# One background render at a time: vl-convert converts one chart at a time anyway, and a
+# second thread would only take CPU from the page's own reruns.
+_background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="genai-impact-export")
 
 
-@functools.lru_cache(maxsize=RENDER_CACHE_SIZE)
+def _memo(key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+    with _rendered_lock:
+        future = _rendered.get(key)
+        owner = future is None
+        if future is None:
+            future = _rendered[key] = Future()
+            while len(_rendered) > 2 * RENDER_CACHE_SIZE:  # PNG and SVG entries
+                _rendered.popitem(last=False)
+        else:
+            _rendered.move_to_end(key)
+    if owner:
+        try:
+            future.set_result(make())
+        except BaseException as err:  # not kept: the next call tries again
+            with _rendered_lock:
+                if _rendered.get(key) is future:
+                    del _rendered[key]
+            future.set_exception(err)
+    return future.result()
+
+
 def _svg(spec_json: str) -> str:
-    return vlc.vegalite_to_svg(spec_json, config={"font": FONT_STACK})
+    return _memo(("svg", spec_json), lambda: vlc.vegalite_to_svg(spec_json, config=_CONFIG))
+
+
+def _png(spec_json: str, scale: float) -> bytes:
+    return _memo(("png", spec_json, scale), lambda: vlc.svg_to_png(_svg(spec_json), scale=scale))
 
 
 def to_png(chart: alt.TopLevelMixin, scale: float = 2) -> bytes:
@@ -142,10 +176,18 @@ def to_svg(chart: alt.TopLevelMixin) -> str:
     return _svg(_spec_json(chart))
 
 
+def prerender(make: Callable[[], object]) -> Future:
+    """Run `make` (e.g. a `to_png` of the view a download will ask for) in the background,
+    one at a time; its renders land in the cache above, so the click that asks for the same
+    file gets it ready, or waits only for the rest of it. Errors stay in the returned future
+    (the click renders again and reports them)."""
+    return _background.submit(make)
+
+
 def clear_render_cache() -> None:
     """Forget rendered files (benchmarks measure rendering, not the cache)."""
-    _png.cache_clear()
-    _svg.cache_clear()
+    with _rendered_lock:
+        _rendered.clear()
 
 
 def source_line(
