@@ -188,6 +188,28 @@ def test_exported_map_png_looks_as_with_translucent_regions():
     assert differ.mean() < 0.005  # borders only: 8.3 M pixels, under 42 k differ
 
 
+def test_a_map_rendered_when_the_popover_opens_serves_the_click(monkeypatch):
+    from genai_impact import export
+
+    export.clear_render_cache()
+    view = state.ViewState(lang="en", arch=("D",))
+    opened = workshop.map_export(DS, None, view, LINK)  # the run in which the popover opened
+    workshop.prerender(opened, "slide_4_3", "dark").result(timeout=300)
+
+    def no_render(*_args, **_kwargs):
+        raise AssertionError("rendered again at the click")
+
+    for name in ("vegalite_to_svg", "vegalite_to_png", "svg_to_png"):
+        monkeypatch.setattr(export.vlc, name, no_render)
+    clicked = workshop.map_export(DS, None, view, LINK)  # the next run's item, same view
+    png = workshop.render(clicked, "png", "slide_4_3", "dark")
+    svg = workshop.render(clicked, "svg", "slide_4_3", "dark").decode("utf-8")
+    assert png_size(png) == (2880, 2160)
+    assert "Industry map" in svg and "#000000" in svg  # the dark theme's background
+    with pytest.raises(ValueError, match="no chart"):
+        workshop.prerender(replace(opened, build=None))
+
+
 def test_map_csv_is_the_table_with_provenance():
     view = state.ViewState(arch=("C",))
     item = workshop.map_export(DS, None, view, LINK)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
@@ -152,6 +153,15 @@ def render(
     if fmt == "svg":
         return export.to_svg(chart).encode("utf-8")
     raise ValueError(f"unknown format {fmt!r}; expected one of {tuple(FORMATS)}")
+
+
+def prerender(item: ChartExport, preset: str = DEFAULT_PRESET, theme: str = "light") -> Future:
+    """Render `item`'s PNG (and with it its SVG) in the background, when its downloads are
+    about to be asked for (the Download popover opened): the click that follows is served
+    from `export`'s cache. The render's CPU is spent all the same, once per view."""
+    if item.build is None:
+        raise ValueError(f"{item.stem}: a table has no chart to render")
+    return export.prerender(lambda: render(item, "png", preset, theme))
 
 
 # 2. Links -------------------------------------------------------------------------------------
