@@ -11,7 +11,8 @@ font reaches vl-convert (`FontMissingError`) rather than produce tofu boxes.
 
 vl-convert's first conversion in a process takes about half a second (engine
 start); `font_available()` does one and is cached, so calling it at start-up
-warms the engine.
+warms the engine. A PNG is rasterised from the view's cached SVG, and `prerender`
+renders in a background thread into the same cache (the Download popover uses it).
 """
 
 from __future__ import annotations
