@@ -127,6 +127,19 @@ def test_png_is_rasterised_from_the_cached_svg_of_the_same_view():
     assert png == vlc.svg_to_png(svg, scale=1)
 
 
+def test_layered_writes_the_spec_altair_writes():
+    # Without Altair's deep copy when nothing needs lifting; with a selection it lifts it.
+    df = pd.DataFrame({"x": [1, 2], "y": [3, 4]})
+    points = alt.Chart(df).mark_point().encode(x="x:Q", y="y:Q")
+    text = alt.Chart(df).mark_text().encode(x="x:Q", y="y:Q", text="y:Q")
+    picked = points.add_params(alt.selection_point(name="pick"))
+    for layers in ([points, text], [picked, text], [points.properties(height=300), text]):
+        kwargs = {"title": "t", "width": 400}
+        fast = export.layered(layers, **kwargs).to_dict()
+        assert fast == alt.LayerChart(layer=layers, **kwargs).to_dict()
+    assert "params" in export.layered([picked, text]).to_dict()
+
+
 def test_a_background_render_serves_the_click():
     export.clear_render_cache()
     chart = slide("en", size="screen")

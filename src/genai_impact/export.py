@@ -287,6 +287,28 @@ def _screen_size(chart: alt.TopLevelMixin) -> tuple[int, int]:
     )
 
 
+def _has_params(chart: Any) -> bool:
+    if getattr(chart, "params", alt.Undefined) is not alt.Undefined:
+        return True
+    return any(_has_params(layer) for layer in getattr(chart, "layer", None) or ())
+
+
+def layered(layers: Sequence[alt.Chart | alt.LayerChart], **kwargs: Any) -> alt.LayerChart:
+    """alt.LayerChart(layer=layers, **kwargs), without Altair's deep copy of every layer
+    (data included) when no layer has parameters to lift to the top: that copy cost more
+    than the rest of a click on a slide download. Layers carrying width, height or view
+    are left to Altair too, which moves them up."""
+    if any(_has_params(layer) for layer in layers) or any(
+        getattr(layer, prop, alt.Undefined) is not alt.Undefined
+        for layer in layers
+        for prop in ("width", "height", "view")
+    ):
+        return alt.LayerChart(layer=list(layers), **kwargs)
+    chart = alt.LayerChart(**kwargs)
+    chart.layer = list(layers)
+    return chart
+
+
 def slide_chart(
     chart: alt.Chart | alt.LayerChart,
     *,
@@ -332,8 +354,14 @@ def slide_chart(
     footer = list(dict.fromkeys(_wrapped(footer_lines, text_width, sizes.footer)))
     # Built from plain dicts and validated once, when the spec is written: Altair's
     # per-property validation cost more than the whole Vega-Lite compile.
-    return alt.LayerChart(
-        layer=[inner, alt.Chart.from_dict(_footer_layer(footer, size, theme), validate=False)],
+    footer_layer = _footer_layer(footer, size, theme)
+    footer_chart = alt.Chart(
+        data=footer_layer["data"],
+        mark=footer_layer["mark"],
+        encoding=alt.FacetedEncoding(**footer_layer["encoding"]),
+    )
+    return layered(
+        [inner, footer_chart],
         resolve={"scale": {"strokeDash": "independent"}},
         width=width,
         height=height,

@@ -138,7 +138,7 @@ def chart_of(spec: Spec) -> alt.LayerChart:
         top = {k: v for k, v in spec.items() if k not in ("$schema", "layer")}
         if "encoding" in top:
             top["encoding"] = alt.SharedEncoding(**top["encoding"])
-        return alt.LayerChart(layer=[unit(layer) for layer in spec["layer"]], **top)
+        return export.layered([unit(layer) for layer in spec["layer"]], **top)
 
 
 def render(
