@@ -1,19 +1,28 @@
-"""Benchmark (not a test): PNG export of a map-like chart at the 16:9 slide preset, 2× scale.
+"""Benchmark (not a test): the industry map's slide export, 16:9 at 2× (3840×2160 PNG).
 
-    .venv/bin/python bench/export_png.py [--runs 7]
+    .venv/bin/python bench/export_png.py [--runs 5] [--lang ja|en] [--chart map|synthetic]
 
-The chart stands in for the industry map (the real one lives on /map): 25
-labelled points on log axes, coloured and shaped by six groups, sized by a
-third value, over six shaded regions, wrapped by `export.slide_chart` with a
-Japanese title, filters, source line and link. Prints the cold time (first
-export in this process, including vl-convert's engine start and the font check)
-and the warm times (median, min, max of --runs; rendered, not from export's
-cache), split into building the spec, Vega-Lite -> SVG and SVG -> PNG, so a slow
-run says where the time went; then the same view exported again (cached). The
-machine's load average is printed too: on a shared 2-core machine it moves the
-figures more than anything else, so the process's CPU time is printed beside
-the wall time: on an idle machine the wall time comes close to it. Target: warm
-<= 0.3 s.
+`--chart map` (default) exports the real map, built from the bundled data/ as the
+Download popover of /map does (`workshop.map_export` -> `workshop.render`); `--chart
+synthetic` the older map-like stand-in (25 labelled points over six shaded regions, made
+up here, not data). Printed, each as the median of --runs with min and max:
+
+- cold: the first PNG in this process (vl-convert's engine start, the font check);
+- a fresh view's PNG, rendered (the cache cleared), split into building the spec (the
+  part of a click before vl-convert), Vega-Lite -> Vega, Vega -> SVG (layout, text
+  measured in the CJK font) and SVG -> PNG (resvg at 2× and PNG encoding); then the
+  SVG for the same view (both formats are offered: it comes from the cache);
+- the click after a background render: what `ui.chart_downloads` does when the popover
+  opens (`export.prerender`), then the click on a new page run's item (the spec is
+  built again, the file comes from the cache). "Click at once" is the click that
+  arrives while that render still runs: it waits for it;
+- the same view again (cached).
+
+The render's CPU is not hidden by the background render: the fresh-view line is
+that cost, paid once per view, whether before or after the click. The machine's load
+average and this process's CPU time are printed beside the wall time: on a shared
+2-core machine the load moves the wall time more than anything; on an idle machine the
+wall time comes close to the CPU time. Target: <= 0.3 s.
 """
 
 from __future__ import annotations
@@ -23,17 +32,23 @@ import math
 import os
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from genai_impact import export
+from genai_impact import export, state, workshop
 from genai_impact.export_theme import FONT_STACK
+from genai_impact.load import load_dataset
+from genai_impact.official_stats import load_official_stats
 
 TARGET_S = 0.3
 GROUPS = ("A", "B", "C", "D", "E1", "E2")
+DATA = Path(__file__).resolve().parents[1] / "data"
+PRESET, THEME = "slide_16_9", "light"
 
 
 def map_like_chart() -> alt.LayerChart:
@@ -73,16 +88,27 @@ def map_like_chart() -> alt.LayerChart:
     return alt.layer(shaded, marks, labels)
 
 
-def slide(chart: alt.LayerChart) -> alt.LayerChart:
-    return export.slide_chart(
-        chart,
+def synthetic_item(lang: str) -> workshop.ChartExport:
+    """The stand-in chart as a download, like the map's (title, filters, source, link)."""
+    chart = map_like_chart()
+    return workshop.ChartExport(
+        stem="map",
         title="生成AIが産業にもたらす影響：産業マップ",
-        subtitle="類型：A・B・C・D・E1・E2　段階：すべて",
-        footer_source=export.source_line("ja", "みずほ銀行 産業調査部（2023）", schematic=True),
+        subtitle=("類型：A・B・C・D・E1・E2　段階：すべて",),
+        source=export.source_line(lang, "みずほ銀行 産業調査部（2023）", schematic=True),
         link="http://localhost:8501/map?arch=A&arch=B&lang=ja",
-        lang="ja",
-        size="slide_16_9",
+        lang=lang,
+        table=pd.DataFrame(),
+        build=lambda _preset, _theme: chart,
     )
+
+
+def map_item_maker(lang: str) -> Callable[[], workshop.ChartExport]:
+    """A new map download for the default view, as each run of /map makes one."""
+    ds, stats = load_dataset(DATA), load_official_stats(DATA)
+    view = state.ViewState(lang=lang)
+    link = workshop.view_link("http://localhost:8501", "map", view)
+    return lambda: workshop.map_export(ds, stats, view, link)
 
 
 @dataclass
@@ -103,40 +129,79 @@ class Timing:
     def line(self, label: str) -> str:
         wall, cpu = statistics.median(self.wall), statistics.median(self.cpu)
         spread = f"min {min(self.wall):.3f}, max {max(self.wall):.3f}"
-        return f"  {label:<27} wall {wall:.3f} s ({spread})  cpu {cpu:.3f} s"
+        return f"  {label:<34} wall {wall:.3f} s ({spread})  cpu {cpu:.3f} s"
+
+    def verdict(self) -> str:
+        return "meets" if statistics.median(self.wall) <= TARGET_S else "MISSES"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7, help="warm runs (default 7)")
+    parser.add_argument("--runs", type=int, default=5, help="warm runs (default 5)")
+    parser.add_argument("--lang", choices=("ja", "en"), default="ja")
+    parser.add_argument("--chart", choices=("map", "synthetic"), default="map")
     args = parser.parse_args()
-    chart = map_like_chart()
+    new_item = (
+        map_item_maker(args.lang) if args.chart == "map" else lambda: synthetic_item(args.lang)
+    )
+
+    def spec_json(item: workshop.ChartExport) -> str:
+        return export._spec_json(workshop.slide(item, PRESET, THEME))
 
     cold = Timing()
-    png = cold.run(lambda: export.to_png(slide(chart), scale=2))
+    png = cold.run(workshop.render, new_item(), "png", PRESET, THEME)
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
-
-    total, build, to_svg, to_png, cached = Timing(), Timing(), Timing(), Timing(), Timing()
+    steps = {
+        name: Timing()
+        for name in ("fresh", "build", "compile", "vega_svg", "svg_png", "svg", "pre", "at_once")
+    }
+    cached = Timing()
     for _ in range(args.runs):
-        export.clear_render_cache()  # measure rendering, not the cache
-        total.run(lambda: export.to_png(slide(chart), scale=2))
-        cached.run(lambda: export.to_png(slide(chart), scale=2))
-        spec = build.run(lambda: slide(chart).to_dict())
-        svg = to_svg.run(vlc.vegalite_to_svg, spec, config={"font": FONT_STACK})
-        to_png.run(vlc.svg_to_png, svg, scale=2)
+        # a fresh view: nothing cached, a new item (the spec is built at the click)
+        export.clear_render_cache()
+        item = new_item()
+        steps["fresh"].run(workshop.render, item, "png", PRESET, THEME)
+        steps["svg"].run(workshop.render, item, "svg", PRESET, THEME)
+        cached.run(workshop.render, new_item(), "png", PRESET, THEME)
+        # the same render in its parts
+        text = steps["build"].run(spec_json, new_item())
+        vega = steps["compile"].run(vlc.vegalite_to_vega, text, config={"font": FONT_STACK})
+        svg = steps["vega_svg"].run(vlc.vega_to_svg, vega)
+        steps["svg_png"].run(vlc.svg_to_png, svg, scale=workshop.PNG_SCALE)
+        if not hasattr(export, "prerender"):  # an older checkout, for before/after figures
+            continue
+        # the popover opened: rendered in the background; the click after the page's rerun
+        export.clear_render_cache()
+        opened = new_item()
+        export.prerender(lambda it=opened: workshop.render(it, "png", PRESET, THEME)).result()
+        steps["pre"].run(workshop.render, new_item(), "png", PRESET, THEME)
+        # ... and a click that comes while that render still runs
+        export.clear_render_cache()
+        opened = new_item()
+        export.prerender(lambda it=opened: workshop.render(it, "png", PRESET, THEME))
+        steps["at_once"].run(workshop.render, new_item(), "png", PRESET, THEME)
 
     load1, load5, _ = os.getloadavg()
-    print(f"PNG export, 16:9 slide at 2x: {width}x{height} px, {len(png) / 1024:.0f} KiB")
+    name = "the map (bundled data)" if args.chart == "map" else "the synthetic map-like chart"
+    print(f"PNG export of {name}, {args.lang}, 16:9 slide at 2x: {width}x{height} px, "
+          f"{len(png) / 1024:.0f} KiB")  # fmt: skip
     print(f"machine: {os.cpu_count()} CPUs, load average {load1:.1f} (1 min), {load5:.1f} (5 min)")
-    print("(cpu = this process's CPU time: close to the wall time of an idle machine)")
+    print("(cpu = this process's CPU time, all threads: close to the wall time of an idle machine)")
     print(cold.line("cold (first in process)"))
-    print(total.line(f"warm, median of {args.runs}"))
-    print(build.line("  build spec (slide_chart)"))
-    print(to_svg.line("  Vega-Lite -> SVG"))
-    print(to_png.line("  SVG -> PNG (2x)"))
+    print(steps["fresh"].line(f"fresh view PNG, median of {args.runs}"))
+    print(steps["build"].line("  build spec (click, before vl-convert)"))
+    print(steps["compile"].line("  Vega-Lite -> Vega"))
+    print(steps["vega_svg"].line("  Vega -> SVG"))
+    print(steps["svg_png"].line("  SVG -> PNG (2x)"))
+    print(steps["svg"].line("then its SVG (from the cache)"))
+    if steps["pre"].wall:
+        print(steps["pre"].line("click after background render"))
+        print(steps["at_once"].line("click at once (render running)"))
     print(cached.line("same view again (cached)"))
-    verdict = "meets" if statistics.median(total.wall) <= TARGET_S else "MISSES"
-    print(f"target warm <= {TARGET_S} s (wall): {verdict}")
+    verdict = f"target <= {TARGET_S} s (wall): fresh render {steps['fresh'].verdict()}"
+    if steps["pre"].wall:
+        verdict += f"; click after background render {steps['pre'].verdict()}"
+    print(verdict)
 
 
 if __name__ == "__main__":

@@ -14,8 +14,10 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 import pytest
+import vl_convert as vlc
 
 from genai_impact import export, export_theme
+from genai_impact.export_theme import FONT_STACK
 from genai_impact.text_fit import text_width
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -112,6 +114,51 @@ def test_the_same_view_exported_again_comes_from_the_cache():
     again = export.to_png(slide("en", size="screen"), scale=1)
     assert again is first  # not rendered twice
     assert export.to_png(slide("en", size="screen"), scale=2) is not first  # scale is in the key
+
+
+def test_png_is_rasterised_from_the_cached_svg_of_the_same_view():
+    # Offering both formats lays the chart out once; the PNG is what vegalite_to_png gives.
+    export.clear_render_cache()
+    chart = slide("ja", size="screen")
+    svg = export.to_svg(chart)
+    png = export.to_png(chart, scale=1)
+    spec = chart.to_dict(validate=False)
+    assert png == vlc.vegalite_to_png(spec, scale=1, config={"font": FONT_STACK})
+    assert png == vlc.svg_to_png(svg, scale=1)
+
+
+def test_layered_writes_the_spec_altair_writes():
+    # Without Altair's deep copy when nothing needs lifting; with a selection it lifts it.
+    df = pd.DataFrame({"x": [1, 2], "y": [3, 4]})
+    points = alt.Chart(df).mark_point().encode(x="x:Q", y="y:Q")
+    text = alt.Chart(df).mark_text().encode(x="x:Q", y="y:Q", text="y:Q")
+    picked = points.add_params(alt.selection_point(name="pick"))
+    for layers in ([points, text], [picked, text], [points.properties(height=300), text]):
+        kwargs = {"title": "t", "width": 400}
+        fast = export.layered(layers, **kwargs).to_dict()
+        assert fast == alt.LayerChart(layer=layers, **kwargs).to_dict()
+    assert "params" in export.layered([picked, text]).to_dict()
+
+
+def test_a_background_render_serves_the_click():
+    export.clear_render_cache()
+    chart = slide("en", size="screen")
+    ahead = export.prerender(lambda: export.to_png(chart, scale=1)).result(timeout=120)
+    assert export.to_png(chart, scale=1) is ahead  # the click gets the same bytes, not a render
+
+
+def test_a_failed_render_is_not_kept():
+    export.clear_render_cache()
+    calls = []
+
+    def fail():
+        calls.append(1)
+        raise RuntimeError("boom")
+
+    for _ in range(2):
+        with pytest.raises(RuntimeError, match="boom"):
+            export._memo(("test", "failing"), fail)
+    assert len(calls) == 2
 
 
 # --- SVG: the title, filters and footer in the chosen language, in the Japanese font --------

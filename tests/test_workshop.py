@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import struct
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -121,6 +122,92 @@ def test_export_spec_inlines_data_and_drops_what_the_slide_replaces():
     assert '"name": "map_rows"' not in text
     assert all("value" not in layer.get("encoding", {}).get("x", {}) for layer in spec["layer"])
     assert '"orient": "none"' not in text and '"orient": "right"' in text
+
+
+def test_blend_is_the_colour_seen_through_over_the_background():
+    assert workshop.blend("#0072B2", "#ffffff", 0.15) == "#d9eaf3"
+    assert workshop.blend("#0072B2", "#000000", 0.15) == "#00111b"
+    assert workshop.blend("#fff", "#000000", 0.5) == "#808080"
+    assert workshop.blend("steelblue", "#ffffff", 0.5) is None
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_export_draws_the_regions_opaque_in_the_colours_they_show(theme):
+    # A filter leaves some regions active (REGION_OPACITY) and some dimmed (a third of it).
+    filters = map_query.MapFilters(archetypes=("A", "C"))
+    spec = workshop.export_map_spec(map_spec(filters), "slide_16_9")
+    background = workshop.PALETTES[theme].background
+    layers = workshop.opaque_regions(spec, background)["layer"]
+    [before] = [layer for layer in spec["layer"] if layer.get("mark", {}).get("type") == "rect"]
+    [after] = [layer for layer in layers if layer.get("mark", {}).get("type") == "rect"]
+    assert "opacity" not in after["encoding"] and after["encoding"]["fill"]["scale"] is None
+    scale = before["encoding"]["fill"]["scale"]
+    colours = dict(zip(scale["domain"], scale["range"], strict=False))
+    rows = after["data"]["values"]
+    assert len(rows) == len(before["data"]["values"]) == 6
+    assert {row["active"] for row in rows} == {True, False}
+    for row in rows:
+        alpha = charts.REGION_OPACITY if row["active"] else charts.REGION_OPACITY / 3
+        expected = workshop.blend(colours[row["archetype_label"]], background, alpha)
+        assert row["genai_impact_region_fill"] == expected
+        assert row["genai_impact_region_stroke_opacity"] == pytest.approx(0.6 * alpha)
+    # the other layers (the regions' labels too) and the input spec are untouched
+    assert [layer for layer in layers if layer is not after] == [
+        layer for layer in spec["layer"] if layer is not before
+    ]
+    assert "opacity" in before["encoding"]
+
+
+def test_exported_map_png_looks_as_with_translucent_regions():
+    """The opaque regions are a rendering shortcut: the slide's pixels stay those of the
+    translucent regions (only the 1-px region borders may differ by a shade)."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from genai_impact import export
+
+    view = state.ViewState(lang="ja", arch=("A", "B", "C"))
+    item = workshop.map_export(DS, None, view, LINK)
+    size = workshop.EXPORT_MAP_SIZES["slide_16_9"]
+
+    def translucent(preset: str, theme: str):
+        mv = workshop.map_view_for(DS, None, view, "ja", size)
+        spec = charts.industry_map_spec(mv, map_text.chart_texts(DS, mv, "ja"), None)
+        themed = workshop.themed_map_spec(spec, theme)
+        return workshop.chart_of(workshop.export_map_spec(themed, preset, size.text_font))
+
+    def pixels(png: bytes):
+        return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+    fast = workshop.render(item, "png", "slide_16_9")
+    slow = export.to_png(workshop.slide(replace(item, build=translucent), "slide_16_9", "light"), 2)
+    assert fast != slow  # the shortcut is taken
+    differ = np.abs(pixels(fast) - pixels(slow)).max(axis=2) > 2
+    assert differ.mean() < 0.005  # borders only: 8.3 M pixels, under 42 k differ
+
+
+def test_a_map_rendered_when_the_popover_opens_serves_the_click(monkeypatch):
+    from genai_impact import export
+
+    export.clear_render_cache()
+    view = state.ViewState(lang="en", arch=("D",))
+    opened = workshop.map_export(DS, None, view, LINK)  # the run in which the popover opened
+    workshop.prerender(opened, "slide_4_3", "dark").result(timeout=300)
+
+    def no_render(*_args, **_kwargs):
+        raise AssertionError("rendered again at the click")
+
+    for name in ("vegalite_to_svg", "vegalite_to_png", "svg_to_png"):
+        monkeypatch.setattr(export.vlc, name, no_render)
+    clicked = workshop.map_export(DS, None, view, LINK)  # the next run's item, same view
+    png = workshop.render(clicked, "png", "slide_4_3", "dark")
+    svg = workshop.render(clicked, "svg", "slide_4_3", "dark").decode("utf-8")
+    assert png_size(png) == (2880, 2160)
+    assert "Industry map" in svg and "#000000" in svg  # the dark theme's background
+    with pytest.raises(ValueError, match="no chart"):
+        workshop.prerender(replace(opened, build=None))
 
 
 def test_map_csv_is_the_table_with_provenance():

@@ -20,7 +20,7 @@ Profile, comparison, impact matrix, use cases (pages industries.py, impacts.py, 
 - page_tables.py        those pages' tables as CSV rows, one per value, with provenance
 
 Exports and the workshop agenda (docs/exports.md; no streamlit):
-- export.py        slide_chart, to_png, to_svg (vl-convert), the Japanese-font check
+- export.py        slide_chart, to_png, to_svg (vl-convert), prerender, the Japanese-font check
 - export_theme.py  size presets and light/dark themes as Vega-Lite config
 - text_fit.py      estimated text widths; wrap titles and footers to the slide
 - table_export.py  what a chart or table shows -> CSV with provenance columns

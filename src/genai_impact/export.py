@@ -11,7 +11,8 @@ font reaches vl-convert (`FontMissingError`) rather than produce tofu boxes.
 
 vl-convert's first conversion in a process takes about half a second (engine
 start); `font_available()` does one and is cached, so calling it at start-up
-warms the engine.
+warms the engine. A PNG is rasterised from the view's cached SVG, and `prerender`
+renders in a background thread into the same cache (the Download popover uses it).
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ import functools
 import json
 import os
 import re
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 import altair as alt
@@ -50,6 +54,7 @@ _FOOTER_FIELD = "genai_impact_footer_line"
 _Y_AXIS_SHARE = 0.15
 _MIN_TEXT_WIDTH = 360  # px: a narrow screen chart's texts wrap no narrower than this
 # Top-level properties a chart may carry that belong to the exported wrapper instead.
+_CONFIG = {"font": FONT_STACK}
 _TOP_LEVEL_ONLY = ("title", "config", "autosize", "padding", "background", "usermeta", "$schema")
 
 
@@ -120,16 +125,46 @@ def _spec_json(chart: alt.TopLevelMixin) -> str:
     return text
 
 
-# The same view exported again (a second click, the slide pack after single downloads)
-# costs nothing; a few slides' PNGs at 2x are ~1 MB each.
-@functools.lru_cache(maxsize=RENDER_CACHE_SIZE)
-def _png(spec_json: str, scale: float) -> bytes:
-    return vlc.vegalite_to_png(spec_json, scale=scale, config={"font": FONT_STACK})
+# The same view exported again (a second click, the other format, the slide pack after single
+# downloads) costs nothing; a few slides' PNGs at 2x are ~1 MB each. A PNG is rasterised from
+# the view's SVG (byte for byte what vegalite_to_png gives, which renders that SVG too), so
+# offering both formats compiles and lays the chart out once. Entries are futures: a render
+# asked for while the same one runs (`prerender` in the background, then a click) waits for
+# it instead of starting a second one.
+_rendered: OrderedDict[tuple[Any, ...], Future] = OrderedDict()
+_rendered_lock = threading.Lock()
+# One background render at a time: vl-convert converts one chart at a time anyway, and a
+# second thread would only take CPU from the page's own reruns.
+_background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="genai-impact-export")
 
 
-@functools.lru_cache(maxsize=RENDER_CACHE_SIZE)
+def _memo(key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+    with _rendered_lock:
+        future = _rendered.get(key)
+        owner = future is None
+        if future is None:
+            future = _rendered[key] = Future()
+            while len(_rendered) > 2 * RENDER_CACHE_SIZE:  # PNG and SVG entries
+                _rendered.popitem(last=False)
+        else:
+            _rendered.move_to_end(key)
+    if owner:
+        try:
+            future.set_result(make())
+        except BaseException as err:  # not kept: the next call tries again
+            with _rendered_lock:
+                if _rendered.get(key) is future:
+                    del _rendered[key]
+            future.set_exception(err)
+    return future.result()
+
+
 def _svg(spec_json: str) -> str:
-    return vlc.vegalite_to_svg(spec_json, config={"font": FONT_STACK})
+    return _memo(("svg", spec_json), lambda: vlc.vegalite_to_svg(spec_json, config=_CONFIG))
+
+
+def _png(spec_json: str, scale: float) -> bytes:
+    return _memo(("png", spec_json, scale), lambda: vlc.svg_to_png(_svg(spec_json), scale=scale))
 
 
 def to_png(chart: alt.TopLevelMixin, scale: float = 2) -> bytes:
@@ -142,10 +177,18 @@ def to_svg(chart: alt.TopLevelMixin) -> str:
     return _svg(_spec_json(chart))
 
 
+def prerender(make: Callable[[], object]) -> Future:
+    """Run `make` (e.g. a `to_png` of the view a download will ask for) in the background,
+    one at a time; its renders land in the cache above, so the click that asks for the same
+    file gets it ready, or waits only for the rest of it. Errors stay in the returned future
+    (the click renders again and reports them)."""
+    return _background.submit(make)
+
+
 def clear_render_cache() -> None:
     """Forget rendered files (benchmarks measure rendering, not the cache)."""
-    _png.cache_clear()
-    _svg.cache_clear()
+    with _rendered_lock:
+        _rendered.clear()
 
 
 def source_line(
@@ -244,6 +287,28 @@ def _screen_size(chart: alt.TopLevelMixin) -> tuple[int, int]:
     )
 
 
+def _has_params(chart: Any) -> bool:
+    if getattr(chart, "params", alt.Undefined) is not alt.Undefined:
+        return True
+    return any(_has_params(layer) for layer in getattr(chart, "layer", None) or ())
+
+
+def layered(layers: Sequence[alt.Chart | alt.LayerChart], **kwargs: Any) -> alt.LayerChart:
+    """alt.LayerChart(layer=layers, **kwargs), without Altair's deep copy of every layer
+    (data included) when no layer has parameters to lift to the top: that copy cost more
+    than the rest of a click on a slide download. Layers carrying width, height or view
+    are left to Altair too, which moves them up."""
+    if any(_has_params(layer) for layer in layers) or any(
+        getattr(layer, prop, alt.Undefined) is not alt.Undefined
+        for layer in layers
+        for prop in ("width", "height", "view")
+    ):
+        return alt.LayerChart(layer=list(layers), **kwargs)
+    chart = alt.LayerChart(**kwargs)
+    chart.layer = list(layers)
+    return chart
+
+
 def slide_chart(
     chart: alt.Chart | alt.LayerChart,
     *,
@@ -289,8 +354,14 @@ def slide_chart(
     footer = list(dict.fromkeys(_wrapped(footer_lines, text_width, sizes.footer)))
     # Built from plain dicts and validated once, when the spec is written: Altair's
     # per-property validation cost more than the whole Vega-Lite compile.
-    return alt.LayerChart(
-        layer=[inner, alt.Chart.from_dict(_footer_layer(footer, size, theme), validate=False)],
+    footer_layer = _footer_layer(footer, size, theme)
+    footer_chart = alt.Chart(
+        data=footer_layer["data"],
+        mark=footer_layer["mark"],
+        encoding=alt.FacetedEncoding(**footer_layer["encoding"]),
+    )
+    return layered(
+        [inner, footer_chart],
         resolve={"scale": {"strokeDash": "independent"}},
         width=width,
         height=height,

@@ -535,7 +535,15 @@ def chart_downloads(ctx: PageContext, item: workshop.ChartExport | None, key: st
     if item.build is None:
         _download_button(ctx, item, "csv", workshop.DEFAULT_PRESET, key)
         return
-    with st.popover(ctx.t("workshop.download.button"), icon=":material/download:"):
+    # Opening the popover starts the PNG (and SVG) of the chosen size in the background, so
+    # the click usually finds it ready (workshop.prerender); so does choosing another size.
+    with st.popover(
+        ctx.t("workshop.download.button"),
+        icon=":material/download:",
+        key=f"{key}-popover",
+        on_change=_prerender,
+        args=(item, key, ctx.view.theme),
+    ):
         preset = st.segmented_control(
             ctx.t("workshop.download.size"),
             options=list(workshop.PRESET_IDS),
@@ -543,6 +551,8 @@ def chart_downloads(ctx: PageContext, item: workshop.ChartExport | None, key: st
             default=workshop.DEFAULT_PRESET,
             required=True,
             key=f"{key}-size",
+            on_change=_prerender,
+            args=(item, key, ctx.view.theme),
         )
         if export.has_japanese(item.title + "".join(item.subtitle)) and not export.font_available():
             st.warning(ctx.t(export.FontMissingError.key), icon=":material/font_download_off:")
@@ -552,6 +562,15 @@ def chart_downloads(ctx: PageContext, item: workshop.ChartExport | None, key: st
         st.caption(ctx.t("workshop.download.theme", theme=ctx.t(f"export.theme.{ctx.view.theme}")))
         for fmt in formats:
             _download_button(ctx, item, fmt, preset or workshop.DEFAULT_PRESET, key)
+
+
+def _prerender(item: workshop.ChartExport, key: str, theme: str) -> None:
+    """Callback of the Download popover and its size choice: while the popover is open,
+    render the chosen size's files in the background (never when it closes)."""
+    if st.session_state.get(f"{key}-popover") is False:
+        return
+    preset = st.session_state.get(f"{key}-size") or workshop.DEFAULT_PRESET
+    workshop.prerender(item, preset, theme)
 
 
 def _download_button(
