@@ -18,6 +18,9 @@ PORT ?= 8501
 # System packages the browser tests and chart exports need (Debian names).
 APT_PACKAGES := fonts-noto-cjk chromium
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist): CI's machine has 2 cores. Whole files go to one process
+# (--dist loadfile), so a module's server fixture starts once. PYTEST_WORKERS=0 runs in one.
+PYTEST_WORKERS ?= 2
 
 .PHONY: help run test lint validate clean system-deps venv image-check
 
@@ -68,7 +71,8 @@ lint: $(STAMP)
 # pytest exits 5 when it collected nothing: that is a failure here, not a pass.
 test: $(STAMP) system-deps
 	$(BIN)/ruff check .
-	@rc=0; $(BIN)/python -m pytest -q --durations=5 $(PYTEST_ARGS) || rc=$$?; \
+	@rc=0; $(BIN)/python -m pytest -q --durations=10 \
+	  -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS) || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make: pytest collected no tests" >&2; exit 1; fi; \
 	exit $$rc
 

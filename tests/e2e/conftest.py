@@ -16,6 +16,9 @@ from e2e_server import StreamlitServer
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", "/tmp/e2e-artifacts"))
 CHROMIUM = "/usr/bin/chromium"
+# Under pytest-xdist (`make test` runs two processes) each process has its own session
+# server and browser: their logs get the worker's name so they do not overwrite each other.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 
 
 @pytest.fixture(scope="session")
@@ -47,13 +50,19 @@ def artifacts() -> Path:
 
 
 @pytest.fixture(scope="session")
-def streamlit_url(artifacts: Path) -> Iterator[str]:
-    server = StreamlitServer(artifacts / "streamlit.log")
+def session_server(artifacts: Path) -> Iterator[StreamlitServer]:
+    """One server on the bundled data for every test that does not need its own."""
+    server = StreamlitServer(artifacts / f"streamlit{'-' + WORKER if WORKER else ''}.log")
     try:
         server.wait_healthy()
-        yield server.url
+        yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def streamlit_url(session_server: StreamlitServer) -> str:
+    return session_server.url
 
 
 @pytest.fixture

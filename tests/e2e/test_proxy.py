@@ -117,23 +117,23 @@ class Proxy:
 
 
 @pytest.fixture(scope="module")
-def proxy(artifacts: Path, tmp_path_factory) -> Iterator[Proxy]:
+def proxy(artifacts: Path, tmp_path_factory, session_server: StreamlitServer) -> Iterator[Proxy]:
+    """nginx in front of two replicas: the session's server and one of its own (a server
+    start is seconds on CI; the replicas are alike, both serve the bundled data)."""
     tmp = tmp_path_factory.mktemp("nginx")
     tmp.chmod(0o755)
-    replicas = [StreamlitServer(artifacts / f"streamlit-replica-{n}.log") for n in (1, 2)]
+    own = StreamlitServer(artifacts / "streamlit-replica-2.log")
     proxy = None
     try:
-        for replica in replicas:
-            replica.wait_healthy()
-        proxy = Proxy(tmp, replicas)
+        own.wait_healthy()
+        proxy = Proxy(tmp, [session_server, own])
         proxy.wait_ready()
         yield proxy
     finally:
         if proxy is not None:
             proxy.stop()
             shutil.copy(tmp / "error.log", artifacts / "nginx-error.log")
-        for replica in replicas:
-            replica.stop()
+        own.stop()
 
 
 def fetch(url: str, cookie: str | None = None):
