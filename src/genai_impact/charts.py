@@ -70,6 +70,10 @@ REGION_OPACITY = 0.15
 PICK = "pick"  # the point-selection parameter; Streamlit reports it as selection.pick
 POINTS = "points"  # the name of the points layer, which owns the selection
 ROWS, REGIONS = "map_rows", "map_regions"  # the named datasets: MapView.rows and .regions
+# The on-screen map's filters line, as data (`live=True`): a filter change then changes the
+# datasets only, and the browser updates the drawn chart in place instead of rebuilding it.
+CAPTION = "map_caption"
+SUBTITLE_COLOUR = "#444444"
 
 
 # 1. Data and small parts -------------------------------------------------------------------
@@ -366,6 +370,18 @@ def _rd_key(texts: MapChartTexts, area: float, y: float, font: float) -> list[Sp
     ]  # fmt: skip
 
 
+def _caption(font: float) -> Spec:
+    """The filters line of the subtitle as a text mark just above the plot, from `CAPTION`;
+    the title and the rest of the subtitle sit above it (Vega places titles over all marks)."""
+    return {
+        "data": {"name": CAPTION},
+        "mark": {"type": "text", "align": "left", "baseline": "bottom", "fontSize": font,
+                 "color": SUBTITLE_COLOUR, "lineBreak": "\n", "lineHeight": font * 1.25},
+        "encoding": {"x": {"value": 0}, "y": {"value": -font * 0.6},
+                     "text": _field("text", "nominal")},
+    }  # fmt: skip
+
+
 def _footer(texts: MapChartTexts, width: int, top: float, font: float) -> Spec:
     """The source line(s), inside the chart so a screenshot or an export keeps them."""
     size = font * 0.9
@@ -380,8 +396,16 @@ def _footer(texts: MapChartTexts, width: int, top: float, font: float) -> Spec:
 # 4. The chart ------------------------------------------------------------------------------
 
 
-def industry_map_spec(view: MapView, texts: MapChartTexts, selected: str | None = None) -> Spec:
-    """The industry map as a Vega-Lite v6 spec (a JSON-able dict)."""
+def industry_map_spec(
+    view: MapView, texts: MapChartTexts, selected: str | None = None, live: bool = False
+) -> Spec:
+    """The industry map as a Vega-Lite v6 spec (a JSON-able dict).
+
+    `live` (the page's chart): the subtitle's last line, the filters applied, is drawn from
+    the `CAPTION` dataset above the plot rather than written into the title, so the spec
+    itself does not change when a filter does (Streamlit then sends new data, and the
+    browser redraws the marks instead of compiling and rendering a new chart).
+    """
     size = view.canvas.size
     font = size.text_font
     x, y = _axes(view, texts)
@@ -405,6 +429,12 @@ def industry_map_spec(view: MapView, texts: MapChartTexts, selected: str | None 
     datasets = {ROWS: [dict(r) for r in view.records]}
     if view.region_records:
         datasets[REGIONS] = [dict(r) for r in view.region_records]
+    subtitle = list(texts.subtitle)
+    if live and subtitle:
+        caption = "\n".join(_wrapped(subtitle[-1:], size.width, font))
+        subtitle = subtitle[:-1]
+        layers.append(_caption(font))
+        datasets[CAPTION] = [{"text": caption}]
     return {
         "$schema": SCHEMA,
         # named datasets: Streamlit sends them as Arrow tables beside the spec
@@ -426,11 +456,11 @@ def industry_map_spec(view: MapView, texts: MapChartTexts, selected: str | None 
         "height": size.height,
         "title": {
             "text": texts.title,
-            "subtitle": _wrapped(texts.subtitle, size.width, font),
+            "subtitle": _wrapped(subtitle, size.width, font),
             "anchor": "start",
             "fontSize": size.title_font,
             "subtitleFontSize": font,
-            "subtitleColor": "#444444",
+            "subtitleColor": SUBTITLE_COLOUR,
             "offset": font,
         },
         "padding": {"top": 14, "left": 8, "right": 16, "bottom": 8},  # pitfall P5
