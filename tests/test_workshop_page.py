@@ -23,7 +23,7 @@ from genai_impact.i18n import t
 from genai_impact.load import load_dataset
 from genai_impact.map_layout import SIZES
 from genai_impact.table_export import BOM, PROVENANCE_COLUMNS
-from genai_impact.ui import AGENDA_KEY
+from genai_impact.ui import AGENDA_KEY, downloads_key
 
 REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "app.py")
@@ -58,8 +58,18 @@ def open_page(page_id: str, **params: str | list[str]) -> AppTest:
     return at
 
 
+def open_downloads(at: AppTest) -> None:
+    """Open the map's "Download" popover, whose contents are built only when it is open."""
+    if at.get("vega_lite_chart") and not at.session_state[downloads_key("map")]:
+        assert not at.get("download_button")  # closed: nothing built
+        at.session_state[downloads_key("map")] = True
+        at.run()
+
+
 def buttons(at: AppTest, downloads: dict) -> dict[str, tuple[str, str, object]]:
-    """label -> (file name, MIME, callable) of the download buttons on screen."""
+    """label -> (file name, MIME, callable) of the download buttons on screen (the map's
+    popover opened first)."""
+    open_downloads(at)
     out = {}
     for button in at.get("download_button"):
         if button.proto.deferred_file_id:
@@ -117,6 +127,7 @@ def test_map_csv_rows_match_the_chart(downloads):
 
 def test_size_choice_changes_the_files_and_the_png_is_the_slide_size(downloads):
     at = open_page("map", lang="en", arch="E2")
+    open_downloads(at)
     next(b for b in at.get("button_group") if b.key == "map-size").set_value("slide_4_3").run()
     offered = buttons(at, downloads)
     name, mime, make = offered[t("workshop.download.png", "en")]
@@ -135,6 +146,7 @@ def test_a_rerun_renders_nothing(downloads, monkeypatch):
     calls = []
     monkeypatch.setattr(export, "to_png", lambda *a, **k: calls.append(a) or b"")
     at = open_page("map")
+    open_downloads(at)
     at.toggle[-1].set_value(True).run()  # the data table: another rerun
     assert not at.exception
     assert calls == []

@@ -462,6 +462,8 @@ def industry_map_spec(
             "subtitleFontSize": font,
             "subtitleColor": SUBTITLE_COLOUR,
             "offset": font,
+            # live: the filters line (a mark) starts at the plot's left edge; so does the title
+            **({"frame": "group", "offset": font * 0.4} if CAPTION in datasets else {}),
         },
         "padding": {"top": 14, "left": 8, "right": 16, "bottom": 8},  # pitfall P5
         # "pad": width and height are the plot area, which the labels were placed for;

@@ -534,21 +534,46 @@ def themed_map(ctx: PageContext, spec: dict) -> dict:
 # Downloads
 
 
-def chart_downloads(ctx: PageContext, item: workshop.ChartExport | None, key: str) -> None:
+def downloads_key(key: str) -> str:
+    """The widget key of a chart's "Download" popover (True in session state: open)."""
+    return f"{key}-downloads"
+
+
+def chart_downloads(
+    ctx: PageContext,
+    item: workshop.ChartExport | Callable[[], workshop.ChartExport | None] | None,
+    key: str,
+) -> None:
     """The downloads of one chart or table, in one line of the page.
 
     A chart: a "Download" popover with the size (16:9, 4:3, on-screen) and PNG (2×),
     SVG and CSV buttons; a table (no `build`): one CSV button. Files are made when
     clicked (st.download_button with a callable), so a rerun renders nothing.
-    Hidden in presentation mode. Pages call it with a `workshop.ChartExport`, e.g.
+    A chart's popover is filled only while it is open; `item` may then be a function that
+    makes the export. Hidden in presentation mode. Pages call it with a
+    `workshop.ChartExport`, e.g.
     `ui.chart_downloads(ctx, ui.table_export(ctx, "industries", title, df, prov), "t")`.
     """
     if item is None or ctx.presenting:
         return
-    if item.build is None:
+    if isinstance(item, workshop.ChartExport) and item.build is None:
         _download_button(ctx, item, "csv", workshop.DEFAULT_PRESET, key)
         return
-    with st.popover(ctx.t("workshop.download.button"), icon=":material/download:"):
+    # Built when opened (issues 3 and 7): a closed popover sends nothing on a rerun, and a
+    # chart's export (its table with provenance) is only prepared once someone opens it.
+    box = st.popover(
+        ctx.t("workshop.download.button"),
+        icon=":material/download:",
+        key=downloads_key(key),
+        on_change="rerun",
+    )
+    if not box.open:
+        return
+    if not isinstance(item, workshop.ChartExport):
+        item = item()
+        if item is None:
+            return
+    with box:
         preset = st.segmented_control(
             ctx.t("workshop.download.size"),
             options=list(workshop.PRESET_IDS),
@@ -585,9 +610,11 @@ def _download_button(
 def map_downloads(ctx: PageContext, mv, selected: str | None) -> None:
     """The map's downloads (chart and data table) for the view on screen."""
     stats, _ = official_stats()
-    chart_downloads(
-        ctx, workshop.map_export(ctx.dataset, stats, ctx.view, view_link(ctx), selected, mv), "map"
-    )
+
+    def item() -> workshop.ChartExport | None:
+        return workshop.map_export(ctx.dataset, stats, ctx.view, view_link(ctx), selected, mv)
+
+    chart_downloads(ctx, item, "map")
 
 
 def table_export(
