@@ -370,14 +370,15 @@ def _rd_key(texts: MapChartTexts, area: float, y: float, font: float) -> list[Sp
     ]  # fmt: skip
 
 
-def _caption(font: float) -> Spec:
-    """The filters line of the subtitle as a text mark just above the plot, from `CAPTION`;
-    the title and the rest of the subtitle sit above it (Vega places titles over all marks)."""
+def _caption(font: float, lines: int) -> Spec:
+    """The filters line of the subtitle (`lines` lines once wrapped) as a text mark just
+    above the plot, from `CAPTION`; the title and the rest of the subtitle sit above it
+    (Vega places titles over all marks)."""
     return {
         "data": {"name": CAPTION},
-        "mark": {"type": "text", "align": "left", "baseline": "bottom", "fontSize": font,
+        "mark": {"type": "text", "align": "left", "baseline": "top", "fontSize": font,
                  "color": SUBTITLE_COLOUR, "lineBreak": "\n", "lineHeight": font * 1.25},
-        "encoding": {"x": {"value": 0}, "y": {"value": -font * 0.6},
+        "encoding": {"x": {"value": 0}, "y": {"value": -font * (0.5 + 1.25 * lines)},
                      "text": _field("text", "nominal")},
     }  # fmt: skip
 
@@ -419,7 +420,7 @@ def industry_map_spec(
         *_regions(view, size.region_font),
         _leaders(),
         *_rings(size.point_area, selected),
-        _points(view, texts, size_legend_y),
+        points := _points(view, texts, size_legend_y),
         *_labels(size.label_font),
     ]
     if view.mode == "statistics":
@@ -433,8 +434,14 @@ def industry_map_spec(
     if live and subtitle:
         caption = "\n".join(_wrapped(subtitle[-1:], size.width, font))
         subtitle = subtitle[:-1]
-        layers.append(_caption(font))
+        lines = caption.count("\n") + 1  # the spec changes only when this count does
+        layers.append(_caption(font, lines))
         datasets[CAPTION] = [{"text": caption}]
+        # a legend above the plot (statistics mode) goes above the filters line, which Vega
+        # does not count when it places legends (it counts the plot and its axes)
+        legend = points["encoding"]["fill"].get("legend")
+        if legend:
+            legend["offset"] = round(font * (0.8 + 1.25 * lines))
     return {
         "$schema": SCHEMA,
         # named datasets: Streamlit sends them as Arrow tables beside the spec
