@@ -20,6 +20,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "app.py"
 BARE_APP = Path(__file__).resolve().parent / "bare_app.py"
+# the bare app with the elements /map sends on every rerun, and no logic (element_floor.py)
+BARE_LIKE_MAP = Path(__file__).resolve().parent / "bare_like_map.py"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -49,10 +51,10 @@ class Server:
     """`streamlit run <script>` on a free loopback port; stopped by its own PID only."""
 
     def __init__(self, script: Path, log: Path | None = None) -> None:
-        if script == BARE_APP:  # beside a copy of our config: only the script differs
-            self._tmp = tempfile.TemporaryDirectory(prefix="bare-app-")
+        if script in (BARE_APP, BARE_LIKE_MAP):  # beside a copy of our config: only the
+            self._tmp = tempfile.TemporaryDirectory(prefix="bare-app-")  # script differs
             shutil.copytree(REPO / ".streamlit", Path(self._tmp.name) / ".streamlit")
-            script = Path(shutil.copy(BARE_APP, self._tmp.name))
+            script = Path(shutil.copy(script, self._tmp.name))
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.started = time.perf_counter()

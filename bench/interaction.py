@@ -108,7 +108,9 @@ def lang_switch(page: Page, n: int) -> None:
 
 def page_switch(page: Page, n: int) -> None:
     target = "sources" if n % 2 == 0 else "industries"
-    page.get_by_test_id("stSidebar").get_by_role("link", name=t(f"{target}.nav", "ja")).click()
+    page.get_by_test_id("stSidebar").get_by_role(
+        "link", name=t(f"{target}.nav", "ja"), exact=True
+    ).click()
     settle(page, t(f"{target}.title", "ja"))
 
 

@@ -234,9 +234,9 @@ if mv.empty:
 else:
     selected = map_query.resolve_selection(ctx.dataset, mv, ctx.view.select)
     texts = map_text.chart_texts(ctx.dataset, mv, ctx.lang)
-    # the spec as a dict: the same chart as charts.industry_map_chart, without Altair's
-    # per-rerun object building (about a second here), so a click redraws at once
-    spec = ui.themed_map(ctx, charts.industry_map_spec(mv, texts, selected))
+    # the spec as a dict (Altair's objects: about a second per rerun); live: the filters line
+    # is data, so a filter change keeps the spec and the browser updates the chart in place
+    spec = ui.themed_map(ctx, charts.industry_map_spec(mv, texts, selected, live=True))
     st.vega_lite_chart(spec, on_select=on_pick, **CHART_ARGS)
     ui.map_downloads(ctx, mv, selected)  # PNG / SVG / CSV of this view (not when presenting)
 if not ctx.presenting:  # presentation mode: the chart and its legends only

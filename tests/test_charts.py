@@ -321,3 +321,22 @@ def test_every_chart_draws_with_the_japanese_font(stats):
     for built in round_trip_cases(stats):
         svg = vlc.vegalite_to_svg(built.to_dict())
         assert 'font-family="Noto Sans CJK JP, sans-serif"' in svg
+
+
+def test_the_live_chart_draws_the_filters_line_from_data_so_its_spec_stays_the_same():
+    """The page's chart (`live`): the filters line is the CAPTION dataset, drawn above the
+    plot; two filter choices give the same spec apart from the data (the browser then only
+    swaps data), and the line is on the rendered chart."""
+    specs = []
+    for filters in (MapFilters(), MapFilters(archetypes=("E1",), search="小売")):
+        view = schematic_view(DS, filters, "ja", SCREEN)
+        texts = map_text.chart_texts(DS, view, "ja")
+        spec = charts.industry_map_spec(view, texts, live=True)
+        line = map_text.filters_line(DS, filters, "ja")
+        assert spec["datasets"][charts.CAPTION] == [{"text": line}]
+        assert spec["title"]["subtitle"] == [map_text.t("map.chart.note_schematic", "ja")]
+        assert line in vlc.vegalite_to_svg(spec)
+        specs.append({k: v for k, v in spec.items() if k != "datasets"})
+    assert specs[0] == specs[1]
+    # the export keeps the whole subtitle in the title (its own layout)
+    assert charts.CAPTION not in Built(view).to_dict()["datasets"]

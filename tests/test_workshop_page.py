@@ -23,7 +23,7 @@ from genai_impact.i18n import t
 from genai_impact.load import load_dataset
 from genai_impact.map_layout import SIZES
 from genai_impact.table_export import BOM, PROVENANCE_COLUMNS
-from genai_impact.ui import AGENDA_KEY
+from genai_impact.ui import AGENDA_KEY, downloads_key
 
 
 def open_page(page_id: str, **params: str | list[str]) -> AppTest:
@@ -31,7 +31,18 @@ def open_page(page_id: str, **params: str | list[str]) -> AppTest:
     return apptest_helpers.open_page(page_id, params, timeout=90)
 
 
+def open_downloads(at: AppTest) -> None:
+    """Open the map's "Download" popover, whose contents are built only when it is open."""
+    if at.get("vega_lite_chart") and not at.session_state[downloads_key("map")]:
+        assert not at.get("download_button")  # closed: nothing built
+        at.session_state[downloads_key("map")] = True
+        at.run()
+
+
 def buttons(at: AppTest, downloads: dict) -> dict[str, tuple[str, str, object]]:
+    """label -> (file name, MIME, callable) of the download buttons on screen (the map's
+    popover opened first)."""
+    open_downloads(at)
     return apptest_helpers.download_buttons(at, downloads)
 
 
@@ -85,6 +96,7 @@ def test_map_csv_rows_match_the_chart(downloads):
 
 def test_size_choice_changes_the_files_and_the_png_is_the_slide_size(downloads):
     at = open_page("map", lang="en", arch="E2")
+    open_downloads(at)
     next(b for b in at.get("button_group") if b.key == "map-size").set_value("slide_4_3").run()
     offered = buttons(at, downloads)
     name, mime, make = offered[t("workshop.download.png", "en")]
@@ -98,12 +110,21 @@ def test_size_choice_changes_the_files_and_the_png_is_the_slide_size(downloads):
 
 
 def test_a_rerun_renders_nothing(downloads, monkeypatch):
-    from genai_impact import export
+    """The page's runs never render an export themselves; an open popover asks for one
+    background render per view, size and theme, not one per rerun."""
+    from genai_impact import export, workshop
 
-    calls = []
+    calls, ahead = [], []
     monkeypatch.setattr(export, "to_png", lambda *a, **k: calls.append(a) or b"")
+    monkeypatch.setattr(workshop, "prerender", lambda item, preset, theme: ahead.append(preset))
     at = open_page("map")
-    at.toggle[-1].set_value(True).run()  # the data table: another rerun
+    assert ahead == []  # closed popover: nothing prepared
+    open_downloads(at)
+    assert ahead == ["slide_16_9"]
+    at.toggle[-1].set_value(True).run()  # the data table: another rerun, same view
+    assert ahead == ["slide_16_9"]
+    next(b for b in at.get("button_group") if b.key == "map-size").set_value("slide_4_3").run()
+    assert ahead == ["slide_16_9", "slide_4_3"]
     assert not at.exception
     assert calls == []
 

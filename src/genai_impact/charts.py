@@ -70,6 +70,10 @@ REGION_OPACITY = 0.15
 PICK = "pick"  # the point-selection parameter; Streamlit reports it as selection.pick
 POINTS = "points"  # the name of the points layer, which owns the selection
 ROWS, REGIONS = "map_rows", "map_regions"  # the named datasets: MapView.rows and .regions
+# The on-screen map's filters line, as data (`live=True`): a filter change then changes the
+# datasets only, and the browser updates the drawn chart in place instead of rebuilding it.
+CAPTION = "map_caption"
+SUBTITLE_COLOUR = "#444444"
 
 
 # 1. Data and small parts -------------------------------------------------------------------
@@ -366,6 +370,19 @@ def _rd_key(texts: MapChartTexts, area: float, y: float, font: float) -> list[Sp
     ]  # fmt: skip
 
 
+def _caption(font: float, lines: int) -> Spec:
+    """The filters line of the subtitle (`lines` lines once wrapped) as a text mark just
+    above the plot, from `CAPTION`; the title and the rest of the subtitle sit above it
+    (Vega places titles over all marks)."""
+    return {
+        "data": {"name": CAPTION},
+        "mark": {"type": "text", "align": "left", "baseline": "top", "fontSize": font,
+                 "color": SUBTITLE_COLOUR, "lineBreak": "\n", "lineHeight": font * 1.25},
+        "encoding": {"x": {"value": 0}, "y": {"value": -font * (0.5 + 1.25 * lines)},
+                     "text": _field("text", "nominal")},
+    }  # fmt: skip
+
+
 def _footer(texts: MapChartTexts, width: int, top: float, font: float) -> Spec:
     """The source line(s), inside the chart so a screenshot or an export keeps them."""
     size = font * 0.9
@@ -380,8 +397,16 @@ def _footer(texts: MapChartTexts, width: int, top: float, font: float) -> Spec:
 # 4. The chart ------------------------------------------------------------------------------
 
 
-def industry_map_spec(view: MapView, texts: MapChartTexts, selected: str | None = None) -> Spec:
-    """The industry map as a Vega-Lite v6 spec (a JSON-able dict)."""
+def industry_map_spec(
+    view: MapView, texts: MapChartTexts, selected: str | None = None, live: bool = False
+) -> Spec:
+    """The industry map as a Vega-Lite v6 spec (a JSON-able dict).
+
+    `live` (the page's chart): the subtitle's last line, the filters applied, is drawn from
+    the `CAPTION` dataset above the plot rather than written into the title, so the spec
+    itself does not change when a filter does (Streamlit then sends new data, and the
+    browser redraws the marks instead of compiling and rendering a new chart).
+    """
     size = view.canvas.size
     font = size.text_font
     x, y = _axes(view, texts)
@@ -395,7 +420,7 @@ def industry_map_spec(view: MapView, texts: MapChartTexts, selected: str | None 
         *_regions(view, size.region_font),
         _leaders(),
         *_rings(size.point_area, selected),
-        _points(view, texts, size_legend_y),
+        points := _points(view, texts, size_legend_y),
         *_labels(size.label_font),
     ]
     if view.mode == "statistics":
@@ -405,6 +430,18 @@ def industry_map_spec(view: MapView, texts: MapChartTexts, selected: str | None 
     datasets = {ROWS: [dict(r) for r in view.records]}
     if view.region_records:
         datasets[REGIONS] = [dict(r) for r in view.region_records]
+    subtitle = list(texts.subtitle)
+    if live and subtitle:
+        caption = "\n".join(_wrapped(subtitle[-1:], size.width, font))
+        subtitle = subtitle[:-1]
+        lines = caption.count("\n") + 1  # the spec changes only when this count does
+        layers.append(_caption(font, lines))
+        datasets[CAPTION] = [{"text": caption}]
+        # a legend above the plot (statistics mode) goes above the filters line, which Vega
+        # does not count when it places legends (it counts the plot and its axes)
+        legend = points["encoding"]["fill"].get("legend")
+        if legend:
+            legend["offset"] = round(font * (0.8 + 1.25 * lines))
     return {
         "$schema": SCHEMA,
         # named datasets: Streamlit sends them as Arrow tables beside the spec
@@ -426,12 +463,14 @@ def industry_map_spec(view: MapView, texts: MapChartTexts, selected: str | None 
         "height": size.height,
         "title": {
             "text": texts.title,
-            "subtitle": _wrapped(texts.subtitle, size.width, font),
+            "subtitle": _wrapped(subtitle, size.width, font),
             "anchor": "start",
             "fontSize": size.title_font,
             "subtitleFontSize": font,
-            "subtitleColor": "#444444",
+            "subtitleColor": SUBTITLE_COLOUR,
             "offset": font,
+            # live: the filters line (a mark) starts at the plot's left edge; so does the title
+            **({"frame": "group", "offset": font * 0.4} if CAPTION in datasets else {}),
         },
         "padding": {"top": 14, "left": 8, "right": 16, "bottom": 8},  # pitfall P5
         # "pad": width and height are the plot area, which the labels were placed for;

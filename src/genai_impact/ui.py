@@ -12,6 +12,7 @@ text goes through `display.md_literal`, and nothing here renders raw HTML.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -96,7 +97,29 @@ def _load_cached(root: str, fingerprint: tuple[tuple[str, int, int], ...]) -> Da
 def load() -> Dataset:
     """The validated data set; raises `DataError` (never cached) when the files are broken."""
     root = data_dir()
-    return _load_cached(str(root), _fingerprint(root))
+    dataset = _load_cached(str(root), _fingerprint(root))
+    _freeze_heap_once()
+    return dataset
+
+
+# Rerun cost (issues 3 and 7): Streamlit runs a full garbage collection after every script
+# run (runner.postScriptGC), which walks every object of the process: pandas, pyarrow,
+# Altair's schema, the data set... about 0.15 s of CPU per click on the project's machine,
+# holding the interpreter lock while the run's last messages wait to be sent. Once the
+# modules are imported and the data set is loaded, they live as long as the process:
+# gc.freeze() moves them out of the collector's sight, and the collection after each run
+# then only walks what that run made (well under a millisecond). Objects created later are
+# collected as before; what is frozen is never freed by the cycle collector (refcounting
+# still frees it), so this is done once per process.
+_heap_frozen = False
+
+
+def _freeze_heap_once() -> None:
+    global _heap_frozen
+    if not _heap_frozen:
+        _heap_frozen = True
+        gc.collect()  # what is garbage now is freed, not frozen
+        gc.freeze()
 
 
 # 2. Page start: config, language, data, URL state, navigation, notices ------------------
@@ -521,29 +544,46 @@ def themed_map(ctx: PageContext, spec: dict) -> dict:
 # Downloads
 
 
-def chart_downloads(ctx: PageContext, item: workshop.ChartExport | None, key: str) -> None:
+def downloads_key(key: str) -> str:
+    """The widget key of a chart's "Download" popover (True in session state: open)."""
+    return f"{key}-downloads"
+
+
+def chart_downloads(
+    ctx: PageContext,
+    item: workshop.ChartExport | Callable[[], workshop.ChartExport | None] | None,
+    key: str,
+) -> None:
     """The downloads of one chart or table, in one line of the page.
 
     A chart: a "Download" popover with the size (16:9, 4:3, on-screen) and PNG (2×),
     SVG and CSV buttons; a table (no `build`): one CSV button. Files are made when
     clicked (st.download_button with a callable), so a rerun renders nothing.
-    Hidden in presentation mode. Pages call it with a `workshop.ChartExport`, e.g.
+    A chart's popover is filled only while it is open; `item` may then be a function that
+    makes the export. Hidden in presentation mode. Pages call it with a
+    `workshop.ChartExport`, e.g.
     `ui.chart_downloads(ctx, ui.table_export(ctx, "industries", title, df, prov), "t")`.
     """
     if item is None or ctx.presenting:
         return
-    if item.build is None:
+    if isinstance(item, workshop.ChartExport) and item.build is None:
         _download_button(ctx, item, "csv", workshop.DEFAULT_PRESET, key)
         return
-    # Opening the popover starts the PNG (and SVG) of the chosen size in the background, so
-    # the click usually finds it ready (workshop.prerender); so does choosing another size.
-    with st.popover(
+    # Built when opened (issues 3 and 7): a closed popover sends nothing on a rerun, and a
+    # chart's export (its table with provenance) is only prepared once someone opens it.
+    box = st.popover(
         ctx.t("workshop.download.button"),
         icon=":material/download:",
-        key=f"{key}-popover",
-        on_change=_prerender,
-        args=(item, key, ctx.view.theme),
-    ):
+        key=downloads_key(key),
+        on_change="rerun",
+    )
+    if not box.open:
+        return
+    if not isinstance(item, workshop.ChartExport):
+        item = item()
+        if item is None:
+            return
+    with box:
         preset = st.segmented_control(
             ctx.t("workshop.download.size"),
             options=list(workshop.PRESET_IDS),
@@ -551,9 +591,8 @@ def chart_downloads(ctx: PageContext, item: workshop.ChartExport | None, key: st
             default=workshop.DEFAULT_PRESET,
             required=True,
             key=f"{key}-size",
-            on_change=_prerender,
-            args=(item, key, ctx.view.theme),
         )
+        _prerender(item, key, preset or workshop.DEFAULT_PRESET, ctx.view.theme)
         if export.has_japanese(item.title + "".join(item.subtitle)) and not export.font_available():
             st.warning(ctx.t(export.FontMissingError.key), icon=":material/font_download_off:")
             formats: tuple[str, ...] = ("csv",)
@@ -564,13 +603,15 @@ def chart_downloads(ctx: PageContext, item: workshop.ChartExport | None, key: st
             _download_button(ctx, item, fmt, preset or workshop.DEFAULT_PRESET, key)
 
 
-def _prerender(item: workshop.ChartExport, key: str, theme: str) -> None:
-    """Callback of the Download popover and its size choice: while the popover is open,
-    render the chosen size's files in the background (never when it closes)."""
-    if st.session_state.get(f"{key}-popover") is False:
-        return
-    preset = st.session_state.get(f"{key}-size") or workshop.DEFAULT_PRESET
-    workshop.prerender(item, preset, theme)
+def _prerender(item: workshop.ChartExport, key: str, preset: str, theme: str) -> None:
+    """While the Download popover is open, render the chosen size's files in the background
+    (workshop.prerender), so the click usually finds them ready: once per view, size and
+    theme, not on every rerun of an open popover."""
+    wanted = (item.link, item.title, preset, theme)
+    seen = f"{key}-prerendered"
+    if st.session_state.get(seen) != wanted:
+        st.session_state[seen] = wanted
+        workshop.prerender(item, preset, theme)
 
 
 def _download_button(
@@ -591,9 +632,11 @@ def _download_button(
 def map_downloads(ctx: PageContext, mv, selected: str | None) -> None:
     """The map's downloads (chart and data table) for the view on screen."""
     stats, _ = official_stats()
-    chart_downloads(
-        ctx, workshop.map_export(ctx.dataset, stats, ctx.view, view_link(ctx), selected, mv), "map"
-    )
+
+    def item() -> workshop.ChartExport | None:
+        return workshop.map_export(ctx.dataset, stats, ctx.view, view_link(ctx), selected, mv)
+
+    chart_downloads(ctx, item, "map")
 
 
 def table_export(
