@@ -291,8 +291,9 @@ def _labels(font: float) -> list[Spec]:
             "value": 1.0,
         },
     }
-    mark = {"type": "text", "align": "center", "baseline": "middle", "fontSize": font,
-            "color": TEXT_COLOUR}  # fmt: skip
+    # each label's text starts at the edge of its box that faces its point (label_align)
+    mark = {"type": "text", "align": {"expr": "datum.label_align"}, "baseline": "middle",
+            "fontSize": font, "color": TEXT_COLOUR}  # fmt: skip
     return [
         {"transform": [{"filter": "datum.label_shown"}, {"filter": "!datum.highlight"}],
          "mark": mark, "encoding": encoding},

@@ -112,10 +112,16 @@ class Placement:
     box: Box
     leader: bool
     shown: bool = True
+    align: str = "center"  # how the text is drawn in its box: see `text_align`
 
     @property
     def centre(self) -> tuple[float, float]:
         return self.box.centre
+
+    @property
+    def text_x(self) -> float:
+        """The x the text is anchored at, for its `align` (the box's edge or centre)."""
+        return {"left": self.box.x0, "right": self.box.x1}.get(self.align, self.box.centre[0])
 
 
 # 1. Measuring text -----------------------------------------------------------------------
@@ -302,25 +308,46 @@ def _ambiguous(box: Box, own: int, anchors: Sequence[Anchor]) -> bool:
     return any(_distance(box, a) < mine for i, a in enumerate(anchors) if i != own)
 
 
-def drawn_text_box(box: Box) -> Box:
-    """A label box without the WIDTH_MARGIN padding: the text itself, drawn centred in it."""
-    pad = box.width * (1 - 1 / WIDTH_MARGIN) / 2
-    return Box(box.x0 + pad, box.y0, box.x1 - pad, box.y1)
+def text_align(box: Box, anchor: Anchor) -> str:
+    """How a label's text is drawn in its box: from the edge that faces its point.
+
+    The box is measured generously (bold, padded by WIDTH_MARGIN), so text drawn centred in
+    a box beside its point would start farther from the point the longer it is. A box right
+    of the point's centre starts its text at its left edge ("left"), one left of it ends the
+    text at its right edge ("right"); a box over or under the point centres it.
+    """
+    if box.x0 >= anchor.x:
+        return "left"
+    if box.x1 <= anchor.x:
+        return "right"
+    return "center"
 
 
-def crosses(box: Box, region: Box | None) -> bool:
+def drawn_text_box(box: Box, align: str = "center") -> Box:
+    """A label box without the WIDTH_MARGIN padding: where the text itself is drawn."""
+    pad = box.width * (1 - 1 / WIDTH_MARGIN)
+    if align == "left":
+        return Box(box.x0, box.y0, box.x1 - pad, box.y1)
+    if align == "right":
+        return Box(box.x0 + pad, box.y0, box.x1, box.y1)
+    return Box(box.x0 + pad / 2, box.y0, box.x1 - pad / 2, box.y1)
+
+
+def crosses(box: Box, region: Box | None, align: str = "center") -> bool:
     """True when the label's drawn text leaves `region` (its point's region; None: none)."""
-    return region is not None and not drawn_text_box(box).inside(region.grown(1e-6))
+    return region is not None and not drawn_text_box(box, align).inside(region.grown(1e-6))
 
 
-def border_crowding(box: Box, region: Box | None, bounds: Box, reach: float) -> float:
+def border_crowding(
+    box: Box, region: Box | None, bounds: Box, reach: float, align: str = "center"
+) -> float:
     """How much nearer (px) the label's drawn text comes to a border its region shares with
     another region than `reach` (the gap between the label and its point): a label hugging a
     border reads as a heading of the region, or as belonging across it. The plot's own edges
     do not count."""
     if region is None:
         return 0.0
-    text = drawn_text_box(box)
+    text = drawn_text_box(box, align)
     gaps = [
         gap
         for gap, outer in (
@@ -349,7 +376,7 @@ def _placing_order(
             1
             for dx, dy in NEAR_DIRECTIONS
             if not (box := _box_at(anchors[i], sizes[i], dx, dy)).inside(bounds)
-            or crosses(box, regions[i])
+            or crosses(box, regions[i], text_align(box, anchors[i]))
             or any(box.intersects(p) for j, p in enumerate(point_boxes) if j != i)
         )
 
@@ -384,7 +411,7 @@ def place_labels(
         blocked = [*taken, *point_boxes]
         ranked = []  # ((crosses its region, needs a leader, cost), box) of the free places
         for distance in (None, *LEADER_DISTANCES):
-            if any(not key[0] for key, _ in ranked):
+            if any(not key[0] for key, *_ in ranked):
                 break  # a free place inside its region: a ring farther out is never better
             options = (
                 near_candidates(anchors[i], sizes[i])
@@ -395,14 +422,15 @@ def place_labels(
                 if not option.box.inside(bounds) or any(option.box.intersects(b) for b in blocked):
                     continue
                 leader = option.far or _ambiguous(option.box, i, anchors)
-                crowding = border_crowding(option.box, regions[i], bounds, reaches[i])
-                key = (crosses(option.box, regions[i]), leader, option.cost + crowding)
-                ranked.append((key, option.box))
+                align = text_align(option.box, anchors[i])
+                crowding = border_crowding(option.box, regions[i], bounds, reaches[i], align)
+                key = (crosses(option.box, regions[i], align), leader, option.cost + crowding)
+                ranked.append((key, option.box, align))
         if not ranked:
             placements[i] = Placement(_box_at(anchors[i], sizes[i], 1, 0), False, shown=False)
             continue
-        (_, leader, _), box = min(ranked, key=lambda entry: entry[0])
-        placements[i] = Placement(box, leader=leader)
+        (_, leader, _), box, align = min(ranked, key=lambda entry: entry[0])
+        placements[i] = Placement(box, leader=leader, align=align)
         taken.append(box)
     return [placements[i] for i in range(len(anchors))]
 

@@ -60,7 +60,7 @@ FILTER_NAMES = ("arch", "phase", "kind", "impact")  # the URL names of the filte
 # in schematic mode).
 ROW_COLUMNS = (
     "id", "name", "name_ja", "name_en", "label", "archetype", "archetype_label",
-    "x", "y", "label_x", "label_y", "label_shown", "leader", "leader_x", "leader_y",
+    "x", "y", "label_x", "label_y", "label_align", "label_shown", "leader", "leader_x", "leader_y",
     "effect_size", "effect_size_label", "effect_basis", "effects", "impact_types",
     "industries", "sectors", "highlight", "dimmed",
     "capital_equipment_ratio", "software_equipment_ratio", "rd", "rd_label", "rd_ratio_percent",
@@ -251,11 +251,12 @@ def _place(
 
 
 def _label_columns(canvas: Canvas, x: float, y: float, placement: Placement) -> dict[str, object]:
-    cx, cy = placement.centre
+    cy = placement.centre[1]
     lx, ly = placement.box.nearest_point(canvas.x.to_px(x), canvas.y.to_px(y))
     return {
-        "label_x": canvas.x.from_px(cx),
+        "label_x": canvas.x.from_px(placement.text_x),
         "label_y": canvas.y.from_px(cy),
+        "label_align": placement.align,
         "label_shown": placement.shown,
         "leader": placement.leader and placement.shown,
         "leader_x": canvas.x.from_px(lx),
