@@ -163,6 +163,7 @@ def _legend(title: str, font: float, **extra: Any) -> Spec:
         "labelFontSize": font,
         "titleOrient": "left",
         "labelLimit": 320,
+        "titleLimit": 480,  # the default 180 px cut "Size of the expected effect" at export sizes
         **extra,
     }
 
