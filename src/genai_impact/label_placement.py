@@ -6,16 +6,32 @@ in pixels, before the chart is built. The rule, greedy in the order given:
 1. measure the label: the real font (Noto Sans CJK JP, read with Pillow when
    installed) or, without it, a conservative estimate (CJK glyph = 1.0 × font
    size, Latin ≈ 0.6 ×);
-2. place the most constrained points first (fewest free places next to them);
-3. try the places around the point, nearest first: right, left, above, below,
-   the same slid along the point while still level with it, then the
-   diagonals; a place nearer to another point than to its own
-   is kept only as a fallback, drawn with a leader line;
-4. then rings of angles at growing distances, drawn with a leader line;
-5. a candidate is taken when its box stays inside the plot, clears every
-   label placed so far, every point (with a margin) and every fixed obstacle
-   (region labels); when nothing fits the label is not shown (the name stays in
-   the tooltip, the card and the table) and `shown` is False.
+2. place the most constrained points first (fewest free places next to them:
+   off the plot, on another point, or across their region's border);
+3. a place is free when its box stays inside the plot, clears every label
+   placed so far, every point (with a margin) and every fixed obstacle (region
+   labels);
+4. the places next to the point: beside it on each side (right, left, above,
+   below), level with it, then slid along it until the label's edge is level
+   with the point, then the corners. They all keep the point's reach (its
+   largest marker, as sized when a phase or kind sizes the points, plus
+   POINT_MARGIN and GAP) from its centre: at most √2 × that reach at a corner;
+5. among the free places a label takes the best by (crosses the border of its
+   point's region, needs a leader line, cost): so it never crosses the border
+   when a free place inside the region exists. A place nearer to another point
+   than to its own needs a leader line. The cost is the gap to the point plus
+   small tie-breaks: the slide off the point's axis, the side (right, left,
+   above, below), and how much nearer the text comes to a border its region
+   shares with another region than it is to its point (a label hugging a border
+   reads as the region's heading, or as belonging across it);
+6. only when no free place next to the point is inside its region: rings of
+   angles at growing distances, drawn with a leader line, the nearest ring with
+   room inside the region; when nothing fits anywhere the label is not shown
+   (the name stays in the tooltip, the card and the table) and `shown` is False;
+7. the text is drawn from the edge of its box that faces the point (left-
+   aligned right of the point, right-aligned left of it, centred over or under
+   it): boxes are measured generously, so centred text beside a point would
+   start farther from it the longer the label.
 
 Coordinates are pixels with y growing downwards, as on screen.
 """
