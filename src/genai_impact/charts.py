@@ -163,6 +163,7 @@ def _legend(title: str, font: float, **extra: Any) -> Spec:
         "labelFontSize": font,
         "titleOrient": "left",
         "labelLimit": 320,
+        "titleLimit": 480,  # the default 180 px cut "Size of the expected effect" at export sizes
         **extra,
     }
 
@@ -291,8 +292,9 @@ def _labels(font: float) -> list[Spec]:
             "value": 1.0,
         },
     }
-    mark = {"type": "text", "align": "center", "baseline": "middle", "fontSize": font,
-            "color": TEXT_COLOUR}  # fmt: skip
+    # each label's text starts at the edge of its box that faces its point (label_align)
+    mark = {"type": "text", "align": {"expr": "datum.label_align"}, "baseline": "middle",
+            "fontSize": font, "color": TEXT_COLOUR}  # fmt: skip
     return [
         {"transform": [{"filter": "datum.label_shown"}, {"filter": "!datum.highlight"}],
          "mark": mark, "encoding": encoding},

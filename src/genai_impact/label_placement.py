@@ -6,16 +6,32 @@ in pixels, before the chart is built. The rule, greedy in the order given:
 1. measure the label: the real font (Noto Sans CJK JP, read with Pillow when
    installed) or, without it, a conservative estimate (CJK glyph = 1.0 × font
    size, Latin ≈ 0.6 ×);
-2. place the most constrained points first (fewest free places next to them);
-3. try the places around the point, nearest first: right, left, above, below,
-   the same slid along the point while still level with it, then the
-   diagonals; a place nearer to another point than to its own
-   is kept only as a fallback, drawn with a leader line;
-4. then rings of angles at growing distances, drawn with a leader line;
-5. a candidate is taken when its box stays inside the plot, clears every
-   label placed so far, every point (with a margin) and every fixed obstacle
-   (region labels); when nothing fits the label is not shown (the name stays in
-   the tooltip, the card and the table) and `shown` is False.
+2. place the most constrained points first (fewest free places next to them:
+   off the plot, on another point, or across their region's border);
+3. a place is free when its box stays inside the plot, clears every label
+   placed so far, every point (with a margin) and every fixed obstacle (region
+   labels);
+4. the places next to the point: beside it on each side (right, left, above,
+   below), level with it, then slid along it until the label's edge is level
+   with the point, then the corners. They all keep the point's reach (its
+   largest marker, as sized when a phase or kind sizes the points, plus
+   POINT_MARGIN and GAP) from its centre: at most √2 × that reach at a corner;
+5. among the free places a label takes the best by (crosses the border of its
+   point's region, needs a leader line, cost): so it never crosses the border
+   when a free place inside the region exists. A place nearer to another point
+   than to its own needs a leader line. The cost is the gap to the point plus
+   small tie-breaks: the slide off the point's axis, the side (right, left,
+   above, below), and how much nearer the text comes to a border its region
+   shares with another region than it is to its point (a label hugging a border
+   reads as the region's heading, or as belonging across it);
+6. only when no free place next to the point is inside its region: rings of
+   angles at growing distances, drawn with a leader line, the nearest ring with
+   room inside the region; when nothing fits anywhere the label is not shown
+   (the name stays in the tooltip, the card and the table) and `shown` is False;
+7. the text is drawn from the edge of its box that faces the point (left-
+   aligned right of the point, right-aligned left of it, centred over or under
+   it): boxes are measured generously, so centred text beside a point would
+   start farther from it the longer the label.
 
 Coordinates are pixels with y growing downwards, as on screen.
 """
@@ -112,10 +128,16 @@ class Placement:
     box: Box
     leader: bool
     shown: bool = True
+    align: str = "center"  # how the text is drawn in its box: see `text_align`
 
     @property
     def centre(self) -> tuple[float, float]:
         return self.box.centre
+
+    @property
+    def text_x(self) -> float:
+        """The x the text is anchored at, for its `align` (the box's edge or centre)."""
+        return {"left": self.box.x0, "right": self.box.x1}.get(self.align, self.box.centre[0])
 
 
 # 1. Measuring text -----------------------------------------------------------------------
@@ -233,30 +255,62 @@ def _slid(box: Box, sx: float, sy: float) -> Box:
     return Box(box.x0 + sx, box.y0 + sy, box.x1 + sx, box.y1 + sy)
 
 
-def candidates(anchor: Anchor, size: tuple[float, float]):
-    """Candidate boxes for one label, best first, each with whether it needs a leader line.
+# How far a label beside its point may slide along it, as shares of the label's own size:
+# level with the point (0) first, then sliding until its edge is level with the point
+# (0.5: "above, starting at the point"), so a long label can step around a neighbour.
+SLIDES_ALONG_SIDE = (0.0, -0.2, 0.2, -0.35, 0.35, -0.5, 0.5)
+SLIDES_BESIDE = (0.0, -0.25, 0.25, -0.45, 0.45)
+# Small tie-breaks between the sides, in px of cost: right, left, above, below (as read).
+SIDE_BIAS = {(1, 0): 0.0, (-1, 0): 1.0, (0, -1): 2.0, (0, 1): 3.0}
+SLIDE_COST = 0.25  # px of cost per px a label's centre slides off the point's axis
+DIAGONAL_BIAS = 1.0  # px of cost for a label touching its point only at a corner
 
-    Beside the point first (right, left, above, below), then the same slid along the point
-    while still level with it, then the diagonals, then rings farther out.
-    """
+
+@dataclass(frozen=True)
+class Candidate:
+    """One place a label may go: its box, whether it needs a leader line, and its cost
+    (px: the gap between label and point, plus the tie-breaks above)."""
+
+    box: Box
+    far: bool
+    cost: float
+
+
+def near_candidates(anchor: Anchor, size: tuple[float, float]) -> list[Candidate]:
+    """The places right next to the point, cheapest first: beside it on each side (level with
+    it, then slid along it), then at its corners. The gap between label and point is the
+    point's reach (its largest marker, as sized, plus POINT_MARGIN and GAP) on every side and
+    at most √2 × that reach at a corner."""
     width, height = size
-    straight = NEAR_DIRECTIONS[:4]
-    for dx, dy in straight:
-        yield _box_at(anchor, size, dx, dy), False
-    for dx, dy in straight:
-        for sign in (-1, 1):
-            slide = (0.0, sign * height * 0.45) if dx else (sign * width * 0.35, 0.0)
-            yield _slid(_box_at(anchor, size, dx, dy), *slide), False
+    reach = anchor.radius + POINT_MARGIN + GAP
+    found: list[Candidate] = []
+    for (dx, dy), bias in SIDE_BIAS.items():
+        side = _box_at(anchor, size, dx, dy)
+        slides = SLIDES_BESIDE if dx else SLIDES_ALONG_SIDE
+        for share in slides:
+            shift = share * (height if dx else width)
+            box = _slid(side, 0.0, shift) if dx else _slid(side, shift, 0.0)
+            found.append(Candidate(box, False, reach + bias + SLIDE_COST * abs(shift)))
+    # a corner: after every place beside the point (a slide past the point's edge)
+    corner = reach * math.sqrt(2) + max(SIDE_BIAS.values()) + SLIDE_COST * max(width, height) / 2
     for dx, dy in NEAR_DIRECTIONS[4:]:
-        yield _box_at(anchor, size, dx, dy), False
-    for distance in LEADER_DISTANCES:
-        for degrees in LEADER_ANGLES:
-            angle = math.radians(degrees)
-            # the box centre on a ring around the point, far enough for the box to clear it
-            reach = distance + anchor.radius + POINT_MARGIN
-            cx = anchor.x + math.cos(angle) * (reach + width / 2)
-            cy = anchor.y - math.sin(angle) * (reach + height / 2)
-            yield Box(cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2), True
+        found.append(Candidate(_box_at(anchor, size, dx, dy), False, corner + DIAGONAL_BIAS))
+    return sorted(found, key=lambda c: c.cost)
+
+
+def ring_candidates(anchor: Anchor, size: tuple[float, float], distance: float) -> list[Candidate]:
+    """Places on one ring of angles `distance` px beyond the near places: with a leader line."""
+    width, height = size
+    reach = distance + anchor.radius + POINT_MARGIN
+    found = []
+    for degrees in LEADER_ANGLES:
+        angle = math.radians(degrees)
+        # the box centre on a ring around the point, far enough for the box to clear it
+        cx = anchor.x + math.cos(angle) * (reach + width / 2)
+        cy = anchor.y - math.sin(angle) * (reach + height / 2)
+        box = Box(cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
+        found.append(Candidate(box, True, _distance(box, anchor)))
+    return sorted(found, key=lambda c: c.cost)
 
 
 def _distance(box: Box, anchor: Anchor) -> float:
@@ -270,10 +324,67 @@ def _ambiguous(box: Box, own: int, anchors: Sequence[Anchor]) -> bool:
     return any(_distance(box, a) < mine for i, a in enumerate(anchors) if i != own)
 
 
+def text_align(box: Box, anchor: Anchor) -> str:
+    """How a label's text is drawn in its box: from the edge that faces its point.
+
+    The box is measured generously (bold, padded by WIDTH_MARGIN), so text drawn centred in
+    a box beside its point would start farther from the point the longer it is. A box right
+    of the point's centre starts its text at its left edge ("left"), one left of it ends the
+    text at its right edge ("right"); a box over or under the point centres it.
+    """
+    if box.x0 >= anchor.x:
+        return "left"
+    if box.x1 <= anchor.x:
+        return "right"
+    return "center"
+
+
+def drawn_text_box(box: Box, align: str = "center") -> Box:
+    """A label box without the WIDTH_MARGIN padding: where the text itself is drawn."""
+    pad = box.width * (1 - 1 / WIDTH_MARGIN)
+    if align == "left":
+        return Box(box.x0, box.y0, box.x1 - pad, box.y1)
+    if align == "right":
+        return Box(box.x0 + pad, box.y0, box.x1, box.y1)
+    return Box(box.x0 + pad / 2, box.y0, box.x1 - pad / 2, box.y1)
+
+
+def crosses(box: Box, region: Box | None, align: str = "center") -> bool:
+    """True when the label's drawn text leaves `region` (its point's region; None: none)."""
+    return region is not None and not drawn_text_box(box, align).inside(region.grown(1e-6))
+
+
+def border_crowding(
+    box: Box, region: Box | None, bounds: Box, reach: float, align: str = "center"
+) -> float:
+    """How much nearer (px) the label's drawn text comes to a border its region shares with
+    another region than `reach` (the gap between the label and its point): a label hugging a
+    border reads as a heading of the region, or as belonging across it. The plot's own edges
+    do not count."""
+    if region is None:
+        return 0.0
+    text = drawn_text_box(box, align)
+    gaps = [
+        gap
+        for gap, outer in (
+            (text.x0 - region.x0, region.x0 <= bounds.x0),
+            (region.x1 - text.x1, region.x1 >= bounds.x1),
+            (text.y0 - region.y0, region.y0 <= bounds.y0),
+            (region.y1 - text.y1, region.y1 >= bounds.y1),
+        )
+        if not outer
+    ]
+    return max(0.0, reach - min(gaps, default=reach))
+
+
 def _placing_order(
-    anchors: Sequence[Anchor], sizes: Sequence[tuple[float, float]], bounds: Box
+    anchors: Sequence[Anchor],
+    sizes: Sequence[tuple[float, float]],
+    bounds: Box,
+    regions: Sequence[Box | None],
 ) -> list[int]:
-    """Most constrained first: points with fewer free near places choose before the others."""
+    """Most constrained first: points with fewer free near places (off the plot, on another
+    point, or across their region's border) choose before the others."""
     point_boxes = [a.box() for a in anchors]
 
     def blocked(i: int) -> int:
@@ -281,6 +392,7 @@ def _placing_order(
             1
             for dx, dy in NEAR_DIRECTIONS
             if not (box := _box_at(anchors[i], sizes[i], dx, dy)).inside(bounds)
+            or crosses(box, regions[i], text_align(box, anchors[i]))
             or any(box.intersects(p) for j, p in enumerate(point_boxes) if j != i)
         )
 
@@ -292,36 +404,50 @@ def place_labels(
     sizes: Sequence[tuple[float, float]],
     bounds: Box,
     obstacles: Sequence[Box] = (),
+    regions: Sequence[Box | None] | None = None,
 ) -> list[Placement]:
     """One placement per anchor (same order): no two shown labels overlap, none covers a point.
 
-    A label next to its point wins; a label nearer to another point than to its own, or
-    placed farther out, gets a leader line.
+    `regions` (optional, one per anchor): the region each point lies in, whose border its
+    label should not cross. Each label takes, among the places that are free, the best by
+    (crosses its region's border, needs a leader line, cost): a label next to its point and
+    inside its region wins; a label nearer to another point than to its own, or placed
+    farther out, gets a leader line.
     """
     if len(anchors) != len(sizes):
         raise ValueError("one label size per anchor")
+    regions = list(regions) if regions is not None else [None] * len(anchors)
+    if len(regions) != len(anchors):
+        raise ValueError("one region (or None) per anchor")
     point_boxes = [a.box() for a in anchors]
+    reaches = [a.radius + POINT_MARGIN + GAP for a in anchors]
     taken: list[Box] = list(obstacles)
     placements: dict[int, Placement] = {}
-    for i in _placing_order(anchors, sizes, bounds):
-        fallback = None
-        for box, far in candidates(anchors[i], sizes[i]):
-            if not box.inside(bounds) or any(box.intersects(other) for other in taken):
-                continue
-            if any(box.intersects(point) for point in point_boxes):
-                continue
-            ambiguous = _ambiguous(box, i, anchors)
-            if not far and not ambiguous:
-                fallback = Placement(box, leader=False)
-                break
-            fallback = fallback or Placement(box, leader=True)
-            if far:  # the nearest ring with room: take it rather than search farther
-                break
-        if fallback is None:
-            fallback = Placement(_box_at(anchors[i], sizes[i], 1, 0), leader=False, shown=False)
-        else:
-            taken.append(fallback.box)
-        placements[i] = fallback
+    for i in _placing_order(anchors, sizes, bounds, regions):
+        blocked = [*taken, *point_boxes]
+        ranked = []  # ((crosses its region, needs a leader, cost), box) of the free places
+        for distance in (None, *LEADER_DISTANCES):
+            if any(not key[0] for key, *_ in ranked):
+                break  # a free place inside its region: a ring farther out is never better
+            options = (
+                near_candidates(anchors[i], sizes[i])
+                if distance is None
+                else ring_candidates(anchors[i], sizes[i], distance)
+            )
+            for option in options:
+                if not option.box.inside(bounds) or any(option.box.intersects(b) for b in blocked):
+                    continue
+                leader = option.far or _ambiguous(option.box, i, anchors)
+                align = text_align(option.box, anchors[i])
+                crowding = border_crowding(option.box, regions[i], bounds, reaches[i], align)
+                key = (crosses(option.box, regions[i], align), leader, option.cost + crowding)
+                ranked.append((key, option.box, align))
+        if not ranked:
+            placements[i] = Placement(_box_at(anchors[i], sizes[i], 1, 0), False, shown=False)
+            continue
+        (_, leader, _), box, align = min(ranked, key=lambda entry: entry[0])
+        placements[i] = Placement(box, leader=leader, align=align)
+        taken.append(box)
     return [placements[i] for i in range(len(anchors))]
 
 

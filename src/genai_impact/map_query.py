@@ -41,6 +41,7 @@ from genai_impact.label_placement import (
 from genai_impact.map_layout import (
     Canvas,
     ChartSize,
+    Region,
     schematic_canvas,
     schematic_positions,
     schematic_regions,
@@ -59,7 +60,7 @@ FILTER_NAMES = ("arch", "phase", "kind", "impact")  # the URL names of the filte
 # in schematic mode).
 ROW_COLUMNS = (
     "id", "name", "name_ja", "name_en", "label", "archetype", "archetype_label",
-    "x", "y", "label_x", "label_y", "label_shown", "leader", "leader_x", "leader_y",
+    "x", "y", "label_x", "label_y", "label_align", "label_shown", "leader", "leader_x", "leader_y",
     "effect_size", "effect_size_label", "effect_basis", "effects", "impact_types",
     "industries", "sectors", "highlight", "dimmed",
     "capital_equipment_ratio", "software_equipment_ratio", "rd", "rd_label", "rd_ratio_percent",
@@ -230,12 +231,14 @@ def _place(
     points: tuple[tuple[str, float, float, str], ...],
     sized: bool,
     obstacles: tuple[Box, ...] = (),
+    regions: tuple[Box, ...] = (),
 ) -> dict[str, Placement]:
     """Label placements by id for (id, x, y, label) points in data units (memoised: the
     same points in the same language and size are placed once per process).
 
     The points' reach is that of the largest marker drawn: the full size when point size
-    shows an effect's size (`sized`), the one middle size otherwise.
+    shows an effect's size (`sized`), the one middle size otherwise. `regions` (pixels,
+    one per point, or none): the region each point lies in, which its label keeps inside.
     """
     size = canvas.size
     radius = size.point_radius if sized else size.point_radius * math.sqrt(SIZE_SHARE_UNSIZED)
@@ -243,16 +246,17 @@ def _place(
     # measured in bold: a search match's label is drawn bold, and bold is the wider
     sizes = [text_size([label], size.label_font, bold=True) for *_, label in points]
     bounds = Box(0.0, 0.0, float(size.width), float(size.height))
-    placements = place_labels(anchors, sizes, bounds, obstacles)
+    placements = place_labels(anchors, sizes, bounds, obstacles, regions or None)
     return {point[0]: placement for point, placement in zip(points, placements, strict=True)}
 
 
 def _label_columns(canvas: Canvas, x: float, y: float, placement: Placement) -> dict[str, object]:
-    cx, cy = placement.centre
+    cy = placement.centre[1]
     lx, ly = placement.box.nearest_point(canvas.x.to_px(x), canvas.y.to_px(y))
     return {
-        "label_x": canvas.x.from_px(cx),
+        "label_x": canvas.x.from_px(placement.text_x),
         "label_y": canvas.y.from_px(cy),
+        "label_align": placement.align,
         "label_shown": placement.shown,
         "leader": placement.leader and placement.shown,
         "leader_x": canvas.x.from_px(lx),
@@ -301,6 +305,16 @@ def region_records(
     return tuple(rows), tuple(boxes)
 
 
+def region_px(canvas: Canvas, region: Region) -> Box:
+    """An archetype's rectangle in pixels (y down)."""
+    return Box(
+        canvas.x.to_px(region.x0),
+        canvas.y.to_px(region.y1),
+        canvas.x.to_px(region.x1),
+        canvas.y.to_px(region.y0),
+    )
+
+
 def schematic_view(ds: Dataset, filters: MapFilters, lang: str, size: ChartSize) -> MapView:
     """The 19 industries that pass `filters` at their schematic positions."""
     canvas = schematic_canvas(size)
@@ -311,7 +325,9 @@ def schematic_view(ds: Dataset, filters: MapFilters, lang: str, size: ChartSize)
     )
     positions = schematic_positions(ds)
     everything = tuple((i.id, *positions[i.id], i.name.in_lang(lang)) for i in ds.industries)
-    placements = _place(canvas, everything, filters.sized, region_boxes)
+    areas = {r.code: region_px(canvas, r) for r in schematic_regions(ds)}
+    homes = tuple(areas[i.archetype] for i in ds.industries)
+    placements = _place(canvas, everything, filters.sized, region_boxes, homes)
     labels = dict(_archetype_labels(ds, lang, statistics=False))
     records = []
     for industry in matching_industries(ds, filters):

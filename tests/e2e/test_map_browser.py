@@ -16,9 +16,10 @@ from map_stats import statistics_data_dir  # SYNTHETIC figures, under tests/
 from playwright.sync_api import Page, expect
 
 from genai_impact.i18n import t
+from genai_impact.label_placement import GAP, POINT_MARGIN
 from genai_impact.load import load_dataset
 from genai_impact.map_layout import SIZES
-from genai_impact.map_query import MapFilters, schematic_view
+from genai_impact.map_query import SIZE_SHARE_UNSIZED, MapFilters, schematic_view
 
 pytestmark = pytest.mark.e2e
 
@@ -83,6 +84,65 @@ def test_a_shared_link_shows_the_filtered_set(page: Page, streamlit_url, artifac
         "aria-pressed", "true"
     )
     page.screenshot(path=str(artifacts / f"map-shared-link-{lang}.png"))
+
+
+# [name, left, top, right, bottom] of each element: a point's accessible name, a text's text
+DRAWN_BOXES = """els => els.map(e => { const r = e.getBoundingClientRect();
+  const name = e.tagName === 'text' ? e.textContent : e.getAttribute('aria-label');
+  return [name, r.left, r.top, r.right, r.bottom]; })"""
+
+
+def intersects(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize(
+    ("lang", "phase"),
+    [("en", "customer_touchpoint"), ("ja", "customer_touchpoint"), ("en", None), ("ja", None)],
+)
+def test_drawn_labels_sit_next_to_their_points_inside_their_regions(
+    page: Page, streamlit_url, artifacts, lang, phase
+):
+    """The labels as Chromium draws them (SVG text boxes): none overlaps another label or a
+    point, each is within √2 × its point's reach (the corner of the room kept around the
+    largest marker; see tests/test_label_placement.py) and inside its point's region."""
+    filters = {"phases": (phase,)} if phase else {}
+    view = schematic_view(DS, MapFilters(**filters), lang, SIZES["screen"])
+    open_map(page, streamlit_url, lang, **({"phase": phase} if phase else {}))
+    wait_for_points(page, list(view.rows["name"]))
+    points = {n: box for n, *box in page.eval_on_selector_all(POINTS, DRAWN_BOXES)}
+    texts = page.eval_on_selector_all(f"{CHART} svg text", DRAWN_BOXES)
+    labels = {n: box for n, *box in texts if n in points}
+    assert set(labels) == set(points)
+    canvas = view.canvas
+    # the plot's origin on the page: a drawn point's centre less its position in the view
+    first = view.rows.iloc[0]
+    box = points[first["name"]]
+    ox = (box[0] + box[2]) / 2 - canvas.x.to_px(first["x"])
+    oy = (box[1] + box[3]) / 2 - canvas.y.to_px(first["y"])
+    regions = {
+        r.code: (canvas.x.to_px(r.x0) + ox, canvas.y.to_px(r.y1) + oy,
+                 canvas.x.to_px(r.x1) + ox, canvas.y.to_px(r.y0) + oy)
+        for r in view.regions.itertuples()
+    }  # fmt: skip
+    radius = SIZES["screen"].point_radius * (1.0 if view.filters.sized else SIZE_SHARE_UNSIZED**0.5)
+    bound = 2**0.5 * (radius + POINT_MARGIN + GAP) + 1.0  # +1 px: the browser's rounding
+    page.locator(CHART).first.screenshot(
+        path=str(artifacts / f"map-labels-{lang}-{phase or 'all'}.png")
+    )
+    names_ = list(labels)
+    for n, name in enumerate(names_):
+        label = labels[name]
+        for other in names_[n + 1 :]:
+            assert not intersects(label, labels[other]), (name, other)
+        for point, drawn in points.items():
+            assert not intersects(label, drawn), (name, point)
+        row = view.rows.set_index("name").loc[name]
+        cx, cy = canvas.x.to_px(row["x"]) + ox, canvas.y.to_px(row["y"]) + oy
+        nx, ny = min(max(cx, label[0]), label[2]), min(max(cy, label[1]), label[3])
+        assert ((nx - cx) ** 2 + (ny - cy) ** 2) ** 0.5 <= bound, name
+        x0, y0, x1, y1 = regions[row["archetype"]]
+        assert x0 <= label[0] and label[2] <= x1 and y0 <= label[1] and label[3] <= y1, name
 
 
 def test_chart_text_is_drawn_in_the_cjk_font(page: Page, streamlit_url):
