@@ -15,7 +15,11 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+
+from playwright.sync_api import Page, sync_playwright
 
 REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "app.py"
@@ -148,3 +152,78 @@ def load_average() -> str:
 SETTLED_JS = """() => !document.querySelector('[data-testid=stStatusWidget]')
   && !document.querySelector('[data-testid=stSkeleton]')
   && !document.querySelector('[data-stale=true]')"""
+
+
+# Interleaved rounds (interaction.py, map_interaction.py, element_floor.py)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One page to time: its Streamlit script (one server per distinct script), the path to
+    open, and `act(page, n)`, which clicks for round n and waits until the result shows."""
+
+    script: Path
+    path: str
+    act: Callable[[Page, int], None]
+
+
+@dataclass
+class Rounds:
+    """Per case, one value per timed round: wall seconds, and CPU seconds of its server and
+    of the browser (the Playwright driver and Chromium) during that click."""
+
+    wall: dict[str, list[float]]
+    server_cpu: dict[str, list[float]]
+    browser_cpu: dict[str, list[float]]
+
+
+def interleaved(
+    cases: Mapping[str, Case], repeat: int, *, warmup: int = 2, budget_s: float = 600
+) -> Rounds:
+    """Time every case's click `repeat` times, one click per case per round, interleaved so
+    that load on the shared machine falls on all cases alike. Warm servers (one per script),
+    one Chromium, a context per case; `warmup` untimed clicks each first (they load code and
+    fill caches). Stops early, saying so, once `budget_s` seconds have passed."""
+    servers = {script: Server(script) for script in {case.script for case in cases.values()}}
+    rounds = Rounds(
+        wall={name: [] for name in cases},
+        server_cpu={name: [] for name in cases},
+        browser_cpu={name: [] for name in cases},
+    )
+    started = time.monotonic()
+    try:
+        for server in servers.values():
+            server.wait_healthy()
+        server_pids = {s.proc.pid for s in servers.values()}
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            # the Playwright driver and Chromium: our children that are not the servers
+            browser_pids = [c for c in _children(os.getpid()) if c not in server_pids]
+            pages = {}
+            for name, case in cases.items():
+                context = browser.new_context(viewport={"width": 1280, "height": 720},
+                                              locale="ja-JP")  # fmt: skip
+                page = context.new_page()
+                page.goto(servers[case.script].url + case.path, timeout=60_000)
+                page.locator("[data-testid=stMain] h1").first.wait_for(timeout=60_000)
+                page.wait_for_function(SETTLED_JS, timeout=60_000, polling=50)
+                for n in range(warmup):
+                    case.act(page, n)
+                pages[name] = page
+            for n in range(warmup, warmup + repeat):
+                if time.monotonic() - started > budget_s:  # bounded in time as well as count
+                    print(f"stopped after {budget_s:.0f} s")
+                    break
+                for name, case in cases.items():
+                    pid = servers[case.script].proc.pid
+                    cpu0, bcpu0 = cpu_seconds([pid]), cpu_seconds(browser_pids)
+                    t0 = time.perf_counter()
+                    case.act(pages[name], n)
+                    rounds.wall[name].append(time.perf_counter() - t0)
+                    rounds.server_cpu[name].append(cpu_seconds([pid]) - cpu0)
+                    rounds.browser_cpu[name].append(cpu_seconds(browser_pids) - bcpu0)
+            browser.close()
+    finally:
+        for server in servers.values():
+            server.stop()
+    return rounds

@@ -1,7 +1,9 @@
 """Interaction: how long a click takes to a settled page, against the bare app's rerun.
 
-One warm server of each app, one browser; every scenario repeated, medians and p95,
-each against the bare app's rerun measured in the same run. Target (issue 7): <= 1.3x.
+One warm server of each app, one browser, a page per scenario; each round clicks once in
+every scenario, interleaved (bench/_common.interleaved), so that load on the shared machine
+falls on all alike; medians and p95, each against the bare app's rerun measured in the same
+rounds. Target (issue 7): <= 1.3x.
 
     .venv/bin/python bench/interaction.py [--repeat 10] [--only lang_switch page_switch]
 
@@ -13,21 +15,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (  # noqa: E402
     APP,
     BARE_APP,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     SETTLED_JS,
-    Server,
+    Case,
+    interleaved,
     load_average,
     median,
     p95,
@@ -134,23 +134,7 @@ SCENARIOS = [
     # Scenario("profile_switch", "ours", "/industries", profile_switch, "profile switch"),
 ]
 assert {"home", "industries", "sources"} <= {p.id for p in navigation.PAGES}
-
-
-def run(scenario: Scenario, browser, url: str, repeat: int) -> list[float]:
-    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="ja-JP")
-    page = context.new_page()
-    page.goto(url + scenario.path, timeout=60_000)
-    page.locator("[data-testid=stMain] h1").first.wait_for(timeout=60_000)
-    page.wait_for_function(SETTLED_JS, timeout=60_000, polling=50)
-    for n in range(2):  # warm-up: first reruns load code and caches
-        scenario.act(page, n)
-    times = []
-    for n in range(2, 2 + repeat):
-        start = time.perf_counter()
-        scenario.act(page, n)
-        times.append(time.perf_counter() - start)
-    context.close()
-    return times
+SCRIPTS = {"bare": BARE_APP, "ours": APP}
 
 
 def main() -> None:
@@ -162,20 +146,8 @@ def main() -> None:
         parser.error("--repeat must be 1..50")
     chosen = [s for s in SCENARIOS if not args.only or s.name in args.only or s.app == "bare"]
     print(f"interaction, {args.repeat} repetitions after 2 warm-up; {load_average()}")
-    servers = {"bare": Server(BARE_APP), "ours": Server(APP)}
-    results: dict[str, list[float]] = {}
-    try:
-        for server in servers.values():
-            server.wait_healthy()
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for scenario in chosen:
-                results[scenario.name] = run(scenario, browser, servers[scenario.app].url,
-                                             args.repeat)  # fmt: skip
-            browser.close()
-    finally:
-        for server in servers.values():
-            server.stop()
+    cases = {s.name: Case(SCRIPTS[s.app], s.path, s.act) for s in chosen}
+    results = interleaved(cases, args.repeat, budget_s=1200).wall
     base = median(results["bare_rerun"])
     print(f"\n{'scenario':<18}{'median s':>10}{'p95 s':>9}{'vs bare':>9}  what")
     for scenario in chosen:

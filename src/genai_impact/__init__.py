@@ -29,6 +29,8 @@ Exports and the workshop agenda (docs/exports.md; no streamlit):
 - agenda_file.py   the agenda as YAML: write, and read an upload back, checked
 - workshop.py      the app's charts and views fitted to these: downloads (ChartExport),
                    the map for export and in the dark theme, links, slides per saved view
+- download_grace.py  a clicked download's file kept until the browser has fetched it
+                   (Streamlit deletes it after two runs of any session: a full room)
 
 Official statistics (docs/official-statistics.md; no streamlit, stdlib HTTP):
 - official_stats.py  the app's API: load_official_stats, figures_for_year

@@ -20,11 +20,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import streamlit as st
+from streamlit import runtime
 
 from genai_impact import (
     agenda,
     agenda_file,
     display,
+    download_grace,
     export,
     i18n,
     map_years,
@@ -122,6 +124,15 @@ def _freeze_heap_once() -> None:
         gc.freeze()
 
 
+# Downloads in a full room (issue 7): a clicked download's file is kept until the browser
+# has fetched it, whatever the other sessions' reruns do (download_grace explains).
+
+
+def _keep_clicked_downloads() -> None:
+    if runtime.exists():
+        download_grace.keep_clicked_downloads(runtime.get_instance().media_file_mgr)
+
+
 # 2. Page start: config, language, data, URL state, navigation, notices ------------------
 
 
@@ -139,6 +150,7 @@ def start_page(
     and named in one warning line per notice key.
     """
     spec = navigation.page(page_id)
+    _keep_clicked_downloads()
     raw = _query_params()
     lang_view, _ = state.parse_query_params(raw, only=("lang", *navigation.DISPLAY_PARAMS))
     lang = lang_view.lang
