@@ -9,19 +9,31 @@ sessions at once. Prints p95 interaction time against single-session, errors, an
 server's memory per extra session (from /proc). Issue 7's targets: p95 <= 2x single,
 zero errors, <= 30 MB per extra session. Bounded: at most 30 sessions, one deadline.
 
-    .venv/bin/python bench/load.py [--sessions 20] [--deadline 480]
+    .venv/bin/python bench/load.py [--sessions 20] [--deadline 480] [--think 5] [--ramp 10]
+
+Pacing: a room follows its driver, so each person pauses before each click: `--think`
+seconds on average (each pause drawn uniformly from 0.5x to 1.5x, seeded, so runs
+repeat), and people arrive spread over `--ramp` seconds. The pauses are not counted in
+any time. `--think 0 --ramp 0` is the stress case: everyone clicks as fast as the
+browser allows, all at once.
 
 Extending the workshop: add a `Step` to WORKSHOP. Each session's PNG is a new view for
 the server's export cache only once (the same filtered map), so the crowd's export step
 measures mostly the cached path after the first; the single-session runs warm it too.
 Caveat: on 2 cores the 20 browsers compete with the server for the CPU, so times
-include the browsers' own rendering; the memory figure is the server's alone.
+include the browsers' own rendering; the memory figure is the server's alone. So the
+script also prints how many cores the server used during the crowd's run and how many
+everything else on the machine did (the browsers, and any other job): when the
+machine is saturated by the browsers, the p95 says more about the machine than about
+the server, and the figure to trust is a run with the browsers on another host.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import random
 import sys
 import time
 from collections.abc import Awaitable, Callable
@@ -37,6 +49,7 @@ from _common import (  # noqa: E402
     CHROMIUM_ARGS,
     SETTLED_JS,
     Server,
+    cpu_seconds,
     load_average,
     median,
     p95,
@@ -161,15 +174,39 @@ class Session:
     error: str | None = None
 
 
-async def workshop(browser, url: str) -> tuple[Session, object]:
+@dataclass(frozen=True)
+class Pace:
+    """How a person paces the workshop (pauses are not timed)."""
+
+    think: float = 0.0  # mean pause before each click, s
+    ramp: float = 0.0  # arrivals spread over this many s
+    seed: int = 0
+
+    def pauses(self) -> tuple[float, list[float]]:
+        rng = random.Random(self.seed)
+        arrive = rng.uniform(0, self.ramp) if self.ramp else 0.0
+        return arrive, [self.think * rng.uniform(0.5, 1.5) for _ in WORKSHOP]
+
+
+def machine_busy_seconds() -> float:
+    """CPU seconds spent on all cores so far, not idle (/proc/stat)."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle, iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+async def workshop(browser, url: str, pace: Pace = Pace()) -> tuple[Session, object]:
     """One person's workshop; returns its timings and the context, kept open (connected)."""
+    arrive, pauses = pace.pauses()
+    await asyncio.sleep(arrive)
     context = await browser.new_context(
         viewport={"width": 1280, "height": 720}, locale="ja-JP", accept_downloads=True
     )
     page = await context.new_page()
     session = Session({})
     try:
-        for step in WORKSHOP:
+        for step, pause in zip(WORKSHOP, pauses, strict=True):
+            await asyncio.sleep(pause)
             start = time.perf_counter()
             await step.run(page, url)
             session.times[step.name] = time.perf_counter() - start
@@ -185,7 +222,7 @@ def interactions(sessions: list[Session]) -> list[float]:
     return [v for s in sessions for k, v in s.times.items() if k in counted]
 
 
-async def main_async(n_sessions: int, deadline: float) -> None:
+async def main_async(n_sessions: int, deadline: float, think: float, ramp: float) -> None:
     server = Server(APP)
     try:
         server.wait_healthy()
@@ -195,8 +232,8 @@ async def main_async(n_sessions: int, deadline: float) -> None:
             warm, ctx = await workshop(browser, server.url)  # loads code and caches
             await ctx.close()
             singles, held = [], []
-            for _ in range(3):
-                session, ctx = await workshop(browser, server.url)
+            for n in range(3):  # paced like the crowd (the pauses change no timed step)
+                session, ctx = await workshop(browser, server.url, Pace(think, 0, 1000 + n))
                 singles.append(session)
                 held.append(ctx)
             for ctx in held[1:]:
@@ -204,11 +241,17 @@ async def main_async(n_sessions: int, deadline: float) -> None:
             await asyncio.sleep(2)
             one_mb = server.rss_mb()  # one connected session
             started = time.perf_counter()
-            tasks = [asyncio.create_task(workshop(browser, server.url)) for _ in range(n_sessions)]
+            cpu0 = machine_busy_seconds(), cpu_seconds([server.proc.pid])
+            tasks = [
+                asyncio.create_task(workshop(browser, server.url, Pace(think, ramp, n)))
+                for n in range(n_sessions)
+            ]
             done, late = await asyncio.wait(tasks, timeout=deadline)
             for task in late:  # past the deadline: stopped, and counted as errors
                 task.cancel()
             wall = time.perf_counter() - started
+            machine_cpu = machine_busy_seconds() - cpu0[0]
+            server_cpu = cpu_seconds([server.proc.pid]) - cpu0[1]
             await asyncio.sleep(2)
             loaded_mb = server.rss_mb()  # one + n connected sessions
             results = [task.result() for task in tasks if task in done]
@@ -225,6 +268,8 @@ async def main_async(n_sessions: int, deadline: float) -> None:
     errors = [s.error for s in [warm, *singles, *crowd] if s.error]
     single, loaded = interactions(singles), interactions(crowd)
     print(f"load: {n_sessions} concurrent sessions on 127.0.0.1; {load_average()}")
+    print(f"pace: {think:g} s mean pause before each click, arrivals over {ramp:g} s"
+          + (" (stress: no pauses)" if not think else ""))  # fmt: skip
     print(f"workshop: {' -> '.join(s.name for s in WORKSHOP)}")
     print(f"\n{'step':<22}{'single median s':>16}{'crowd median s':>16}{'crowd p95 s':>13}")
     for step in WORKSHOP:
@@ -240,18 +285,25 @@ async def main_async(n_sessions: int, deadline: float) -> None:
           f"1+{n_sessions} sessions {loaded_mb:.0f} MB -> {per_session:.1f} MB per extra "
           "session (target <= 30 MB)")  # fmt: skip
     print(f"wall time of the {n_sessions}-session workshop: {wall:.1f} s")
+    others = max(machine_cpu - server_cpu, 0.0)
+    print(f"cores used during it (of {os.cpu_count()}): server {server_cpu / wall:.2f}, "
+          f"everything else (the browsers, other jobs) {others / wall:.2f}")  # fmt: skip
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--deadline", type=float, default=480, help="seconds for the crowd")
+    parser.add_argument("--think", type=float, default=5, help="mean pause before a click, s")
+    parser.add_argument("--ramp", type=float, default=10, help="arrivals spread over, s")
     args = parser.parse_args()
+    if not (0 <= args.think <= 60 and 0 <= args.ramp <= 120):
+        parser.error("--think must be 0..60 s and --ramp 0..120 s")
     if not 1 <= args.sessions <= MAX_SESSIONS:
         parser.error(f"--sessions must be 1..{MAX_SESSIONS}")
     if not 10 <= args.deadline <= 900:
         parser.error("--deadline must be 10..900 s")
-    asyncio.run(main_async(args.sessions, args.deadline))
+    asyncio.run(main_async(args.sessions, args.deadline, args.think, args.ramp))
 
 
 if __name__ == "__main__":
