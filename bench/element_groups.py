@@ -18,15 +18,18 @@ other pages, the driver or the browser process), and what leaving a group out sa
 
     .venv/bin/python bench/element_groups.py [--repeat 20] [--only agenda nav] [--real]
 
-Figures (2026-11-27, load 1-3 on 2 shared cores, 20 rounds; main at 91f1b50):
---real: /map 0.345 s wall (1.49x the bare page's 0.232 s), page main thread 0.289 s
-(bare 0.156 s). Leaving out one group saves at most 0.027 s of main thread and 0.025 s
-of wall: the footer with the agenda (10 elements) 0.025 s wall (-> 1.38x); three
-filters and the search 0.027 s main thread; each other group 0.00-0.01 s, within the
-noise (+-0.015 s). Agenda, footnotes and the top switches together (9 elements): 0.019 s
-(-> 1.40x). Like-map mode, two runs: the full page 1.43-1.48x; each group 0.00-0.03 s;
-the whole main area's extras 0.06 s of main thread, the whole sidebar 0.06 s. The cost
-is spread over every element (about 3-4 ms of main thread each), not carried by a group.
+Figures (2026-11-27, load 1-4 on 2 shared cores, 20 rounds each; main at 91f1b50), two
+--real runs: /map 0.345 and 0.351 s wall per click, 1.49x and 1.64x the bare page; page
+main thread 0.29-0.30 s (bare 0.15 s). Saved by leaving out one group (wall / main
+thread, s; run-to-run noise about +-0.015): search + phase + kind + impact filters
+0.002-0.033 / 0.027-0.039; top switches 0.012-0.027 / 0.00-0.03; card chooser + table
+switch 0.00-0.02 / 0.00-0.01; language 0.013-0.019 / 0.00-0.02; notes 0.00-0.016 /
+0.00-0.02; footer 0.010 / 0.010; download 0.00-0.01 / 0.00-0.02; agenda 0.005 /
+0.004-0.007; navigation 0.002-0.003 / 0.004-0.010. Several at once: footer + agenda ->
+1.38x; agenda + footnotes + switches -> 1.40x; the main area's extras -> 1.38x; the
+whole sidebar but the archetype pill -> 1.21x; every group -> 1.12x (title, pill, chart).
+No group carries the gap: it is spread over every element (3-8 ms of main thread each;
+widgets more than captions and links), so 1.3x needs about half of /map's elements gone.
 """
 
 from __future__ import annotations
