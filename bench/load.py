@@ -10,6 +10,7 @@ server's memory per extra session (from /proc). Issue 7's targets: p95 <= 2x sin
 zero errors, <= 30 MB per extra session. Bounded: at most 30 sessions, one deadline.
 
     .venv/bin/python bench/load.py [--sessions 20] [--deadline 480] [--think 5] [--ramp 10]
+    .venv/bin/python bench/load.py --url http://server-host:8501   # browsers here, app there
 
 Pacing: a room follows its driver, so each person pauses before each click: `--think`
 seconds on average (each pause drawn uniformly from 0.5x to 1.5x, seeded, so runs
@@ -25,17 +26,21 @@ include the browsers' own rendering; the memory figure is the server's alone. So
 script also prints how many cores the server used during the crowd's run and how many
 everything else on the machine did (the browsers, and any other job): when the
 machine is saturated by the browsers, the p95 says more about the machine than about
-the server, and the figure to trust is a run with the browsers on another host.
+the server, and the figure to trust is a run with the browsers on another host:
+`--url` drives a server started elsewhere (`make run` there); its memory and CPU are then
+read on that host (`ps`), not printed here.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import math
 import os
 import random
 import sys
 import time
+import urllib.request
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -222,8 +227,34 @@ def interactions(sessions: list[Session]) -> list[float]:
     return [v for s in sessions for k, v in s.times.items() if k in counted]
 
 
-async def main_async(n_sessions: int, deadline: float, think: float, ramp: float) -> None:
-    server = Server(APP)
+class External:
+    """A server started on another host (--url): reachable, but not ours to measure."""
+
+    proc = None
+
+    def __init__(self, url: str) -> None:
+        self.url = url.rstrip("/")
+
+    def wait_healthy(self) -> None:
+        with urllib.request.urlopen(self.url + "/_stcore/health", timeout=10) as reply:
+            if reply.read() != b"ok":
+                raise RuntimeError(f"{self.url}/_stcore/health did not answer ok")
+
+    def rss_mb(self) -> float:
+        return math.nan
+
+    def stop(self) -> None:
+        pass
+
+
+def server_cpu_seconds(server: Server | External) -> float:
+    return cpu_seconds([server.proc.pid]) if server.proc else math.nan
+
+
+async def main_async(
+    n_sessions: int, deadline: float, think: float, ramp: float, url: str | None
+) -> None:
+    server = External(url) if url else Server(APP)
     try:
         server.wait_healthy()
         idle_mb = server.rss_mb()
@@ -241,7 +272,7 @@ async def main_async(n_sessions: int, deadline: float, think: float, ramp: float
             await asyncio.sleep(2)
             one_mb = server.rss_mb()  # one connected session
             started = time.perf_counter()
-            cpu0 = machine_busy_seconds(), cpu_seconds([server.proc.pid])
+            cpu0 = machine_busy_seconds(), server_cpu_seconds(server)
             tasks = [
                 asyncio.create_task(workshop(browser, server.url, Pace(think, ramp, n)))
                 for n in range(n_sessions)
@@ -251,7 +282,7 @@ async def main_async(n_sessions: int, deadline: float, think: float, ramp: float
                 task.cancel()
             wall = time.perf_counter() - started
             machine_cpu = machine_busy_seconds() - cpu0[0]
-            server_cpu = cpu_seconds([server.proc.pid]) - cpu0[1]
+            server_cpu = server_cpu_seconds(server) - cpu0[1]
             await asyncio.sleep(2)
             loaded_mb = server.rss_mb()  # one + n connected sessions
             results = [task.result() for task in tasks if task in done]
@@ -267,7 +298,7 @@ async def main_async(n_sessions: int, deadline: float, think: float, ramp: float
     crowd = [s for s, _ in results]
     errors = [s.error for s in [warm, *singles, *crowd] if s.error]
     single, loaded = interactions(singles), interactions(crowd)
-    print(f"load: {n_sessions} concurrent sessions on 127.0.0.1; {load_average()}")
+    print(f"load: {n_sessions} concurrent sessions on {server.url}; {load_average()}")
     print(f"pace: {think:g} s mean pause before each click, arrivals over {ramp:g} s"
           + (" (stress: no pauses)" if not think else ""))  # fmt: skip
     print(f"workshop: {' -> '.join(s.name for s in WORKSHOP)}")
@@ -281,13 +312,19 @@ async def main_async(n_sessions: int, deadline: float, think: float, ramp: float
           f"{p95(loaded):.2f} s -> {ratio:.2f}x (target <= 2x)")  # fmt: skip
     print(f"errors: {len(errors)} {errors if errors else ''}(target 0)")
     per_session = (loaded_mb - one_mb) / n_sessions
-    print(f"server RSS: idle {idle_mb:.0f} MB, 1 session {one_mb:.0f} MB, "
-          f"1+{n_sessions} sessions {loaded_mb:.0f} MB -> {per_session:.1f} MB per extra "
-          "session (target <= 30 MB)")  # fmt: skip
+    if math.isnan(per_session):
+        print("server RSS and CPU: not measured here (an external server: read them on its host)")
+    else:
+        print(f"server RSS: idle {idle_mb:.0f} MB, 1 session {one_mb:.0f} MB, "
+              f"1+{n_sessions} sessions {loaded_mb:.0f} MB -> {per_session:.1f} MB per extra "
+              "session (target <= 30 MB)")  # fmt: skip
     print(f"wall time of the {n_sessions}-session workshop: {wall:.1f} s")
-    others = max(machine_cpu - server_cpu, 0.0)
-    print(f"cores used during it (of {os.cpu_count()}): server {server_cpu / wall:.2f}, "
-          f"everything else (the browsers, other jobs) {others / wall:.2f}")  # fmt: skip
+    if not math.isnan(server_cpu):
+        others = max(machine_cpu - server_cpu, 0.0)
+        print(f"cores used during it (of {os.cpu_count()}): server {server_cpu / wall:.2f}, "
+              f"everything else (the browsers, other jobs) {others / wall:.2f}")  # fmt: skip
+    else:
+        print(f"cores used here during it (of {os.cpu_count()}): {machine_cpu / wall:.2f}")
 
 
 def main() -> None:
@@ -296,6 +333,7 @@ def main() -> None:
     parser.add_argument("--deadline", type=float, default=480, help="seconds for the crowd")
     parser.add_argument("--think", type=float, default=5, help="mean pause before a click, s")
     parser.add_argument("--ramp", type=float, default=10, help="arrivals spread over, s")
+    parser.add_argument("--url", help="a server started elsewhere (default: start one here)")
     args = parser.parse_args()
     if not (0 <= args.think <= 60 and 0 <= args.ramp <= 120):
         parser.error("--think must be 0..60 s and --ramp 0..120 s")
@@ -303,7 +341,7 @@ def main() -> None:
         parser.error(f"--sessions must be 1..{MAX_SESSIONS}")
     if not 10 <= args.deadline <= 900:
         parser.error("--deadline must be 10..900 s")
-    asyncio.run(main_async(args.sessions, args.deadline, args.think, args.ramp))
+    asyncio.run(main_async(args.sessions, args.deadline, args.think, args.ramp, args.url))
 
 
 if __name__ == "__main__":
