@@ -64,9 +64,10 @@ class Server:
         self.started = time.perf_counter()
         env = {k: v for k, v in os.environ.items() if k != "GENAI_IMPACT_DATA_DIR"}
         self._log = open(log or os.devnull, "w")  # noqa: SIM115 (closed in stop)
+        # our app starts as `make run` and the image start it (genai_impact.serve: warmed up)
+        start = ["genai_impact.serve"] if script == APP else ["streamlit", "run", str(script)]
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(script), f"--server.port={self.port}",
-             *SERVER_FLAGS],
+            [sys.executable, "-m", *start, f"--server.port={self.port}", *SERVER_FLAGS],
             cwd=script.parent, env=env, stdout=self._log, stderr=subprocess.STDOUT,
         )  # fmt: skip
 

@@ -4,6 +4,7 @@ pages lay out, the package computes; no raw HTML."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,14 @@ def imports_streamlit(path: Path) -> bool:
 
 def test_only_ui_imports_streamlit_in_the_package():
     offenders = [p.name for p in sorted(PACKAGE.rglob("*.py")) if imports_streamlit(p)]
-    assert offenders == ["ui.py"]
+    assert offenders == ["serve.py", "ui.py"]
+
+
+def test_the_launcher_only_starts_streamlit():
+    """serve.py may import streamlit's command line to start the server, nothing else."""
+    modules = [m for m in imported_modules(PACKAGE / "serve.py") if m.startswith("streamlit")]
+    assert sorted(modules) == ["streamlit.web", "streamlit.web.cli"], modules
+    assert not re.search(r"\bst\.", (PACKAGE / "serve.py").read_text(encoding="utf-8"))
 
 
 # A page lays out: streamlit, the package, and the chart/table libraries it hands data to.

@@ -1,0 +1,77 @@
+"""`python -m genai_impact.serve [options]`: `streamlit run app.py [options]`, warmed up.
+
+Streamlit imports an app's modules on the first visitor's first script run, so the first
+person in the room waits for pandas, Altair and our own modules (about 1.6 s of imports
+on the development machine) after their browser has loaded Streamlit's front end. Here a
+background thread imports them as soon as the server answers `/_stcore/health`: while
+the first browser is still loading and starting the front end. The thread imports only
+modules that do not import streamlit (no caches or widgets are created outside a script
+run); the script run finds them in `sys.modules`, or waits on the import lock for the
+one being imported. Options are passed to `streamlit run` unchanged. Like `streamlit run
+app.py`, it runs from the repository's root (or the image's /app), where `app.py` and
+`.streamlit/config.toml` are.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+import threading
+import time
+import urllib.request
+
+# The pages' pure modules (and through them pandas, Altair, PyYAML, vl-convert's binding).
+WARM_MODULES = (
+    "genai_impact.load",
+    "genai_impact.charts",
+    "genai_impact.map_query",
+    "genai_impact.workshop",
+    "genai_impact.page_tables",
+    "genai_impact.official_stats",
+    "genai_impact.profile_query",
+    "genai_impact.use_case_query",
+    "genai_impact.impact_matrix",
+)
+
+
+def _port(args: list[str]) -> int:
+    """The `--server.port` among the options (Streamlit's default 8501)."""
+    for n, arg in enumerate(args):
+        if arg.startswith("--server.port="):
+            return int(arg.split("=", 1)[1])
+        if arg == "--server.port" and n + 1 < len(args):
+            return int(args[n + 1])
+    return int(os.environ.get("STREAMLIT_SERVER_PORT", "8501"))
+
+
+def _healthy(port: int, timeout: float = 60.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
+                return True
+        except OSError:
+            time.sleep(0.05)
+    return False
+
+
+def warm(port: int, timeout: float = 60.0) -> None:
+    """Import WARM_MODULES once the server answers (not before: the import would hold the
+    interpreter while the server starts), or after `timeout` s in any case."""
+    _healthy(port, timeout)
+    for name in WARM_MODULES:
+        importlib.import_module(name)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    from streamlit.web import cli
+
+    threading.Thread(target=warm, args=(_port(args),), name="warm-imports", daemon=True).start()
+    sys.argv = ["streamlit", "run", "app.py", *args]
+    cli.main()
+
+
+if __name__ == "__main__":
+    main()

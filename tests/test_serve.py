@@ -1,0 +1,83 @@
+"""`python -m genai_impact.serve`: `streamlit run app.py`, with the pages' modules imported
+while the first browser loads the front end (make run, the image and the browser tests
+start the app this way)."""
+
+from __future__ import annotations
+
+import http.server
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from genai_impact import serve
+
+
+@pytest.mark.parametrize(
+    ("args", "port"),
+    [
+        (["--server.port=8600"], 8600),
+        (["--server.headless=true", "--server.port", "8601"], 8601),
+        ([], 8501),
+    ],
+)
+def test_the_port_comes_from_the_options(args, port, monkeypatch):
+    monkeypatch.delenv("STREAMLIT_SERVER_PORT", raising=False)
+    assert serve._port(args) == port
+
+
+def test_the_port_from_the_environment(monkeypatch):
+    monkeypatch.setenv("STREAMLIT_SERVER_PORT", "8602")
+    assert serve._port(["--server.headless=true"]) == 8602
+
+
+def test_main_runs_streamlit_on_app_py_with_the_options_and_warms_up(monkeypatch):
+    from streamlit.web import cli
+
+    ran, warmed = [], []
+    monkeypatch.setattr(cli, "main", lambda: ran.append(list(sys.argv)))
+    monkeypatch.setattr(serve, "warm", lambda port: warmed.append(port))
+    monkeypatch.setattr(sys, "argv", list(sys.argv))
+    serve.main(["--server.port=8603", "--server.address=0.0.0.0"])
+    assert ran == [["streamlit", "run", "app.py", "--server.port=8603", "--server.address=0.0.0.0"]]
+    for thread in threading.enumerate():
+        if thread.name == "warm-imports":
+            thread.join(5)
+    assert warmed == [8603]
+
+
+def test_the_warm_modules_do_not_import_streamlit():
+    """Imported outside a script run: no streamlit (no caches or widgets made there)."""
+    names = ", ".join(serve.WARM_MODULES)
+    code = f"import sys, {names}; print('streamlit' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+class _Health(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 (the standard library's name)
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+    def log_message(self, *args):
+        pass
+
+
+def test_warming_waits_for_the_server_to_answer():
+    assert not serve._healthy(_free_port(), timeout=0.3)
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Health)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        assert serve._healthy(server.server_port, timeout=5)
+    finally:
+        server.shutdown()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
