@@ -81,3 +81,49 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+WARM_CHECK = """
+import http.server, json, sys, threading
+from genai_impact import i18n, map_query, serve
+class Health(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200); self.end_headers(); self.wfile.write(b"ok")
+    def log_message(self, *a): pass
+server = http.server.HTTPServer(("127.0.0.1", 0), Health)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+serve.warm(server.server_port, timeout=5)
+print(json.dumps({"catalogues": i18n.catalogue.cache_info().currsize,
+                  "placements": map_query._place.cache_info().currsize,
+                  "streamlit": "streamlit" in sys.modules}))
+"""
+
+
+def _warm_in_a_new_process(env: dict[str, str]) -> dict:
+    import json
+    import os
+
+    run_env = {k: v for k, v in os.environ.items() if k != serve.DATA_DIR_ENV} | env
+    out = subprocess.run(
+        [sys.executable, "-c", WARM_CHECK], capture_output=True, text=True, env=run_env, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout.splitlines()[-1])
+
+
+def test_warming_reads_the_catalogues_and_places_the_default_maps_labels():
+    warmed = _warm_in_a_new_process({})
+    # both languages; the map's default view in both, on screen and presenting
+    assert warmed == {"catalogues": 2, "placements": 4, "streamlit": False}
+
+
+def test_warming_leaves_a_broken_data_set_to_the_first_run(tmp_path):
+    (tmp_path / "framework.yaml").write_text("not: [a, valid", encoding="utf-8")
+    warmed = _warm_in_a_new_process({serve.DATA_DIR_ENV: str(tmp_path)})
+    assert warmed == {"catalogues": 2, "placements": 0, "streamlit": False}
+
+
+def test_the_data_directory_variable_is_the_apps():
+    from genai_impact import ui
+
+    assert serve.DATA_DIR_ENV == ui.DATA_DIR_ENV

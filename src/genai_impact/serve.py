@@ -3,11 +3,12 @@
 Streamlit imports an app's modules on the first visitor's first script run, so the first
 person in the room waits for pandas, Altair and our own modules (about 1.6 s of imports
 on the development machine) after their browser has loaded Streamlit's front end. Here a
-background thread imports them as soon as the server answers `/_stcore/health`: while
-the first browser is still loading and starting the front end. The thread imports only
+background thread imports them as soon as the server answers `/_stcore/health`, while
+the first browser is still loading and starting the front end, then reads the string
+catalogues and places the default map's labels (see `warm`). The thread uses only
 modules that do not import streamlit (no caches or widgets are created outside a script
-run); the script run finds them in `sys.modules`, or waits on the import lock for the
-one being imported. Options are passed to `streamlit run` unchanged. Like `streamlit run
+run); the script run finds the modules in `sys.modules`, or waits on the import lock for
+the one being imported. Options are passed to `streamlit run` unchanged. Like `streamlit run
 app.py`, it runs from the repository's root (or the image's /app), where `app.py` and
 `.streamlit/config.toml` are.
 """
@@ -20,6 +21,8 @@ import sys
 import threading
 import time
 import urllib.request
+
+DATA_DIR_ENV = "GENAI_IMPACT_DATA_DIR"  # as ui.DATA_DIR_ENV (ui imports streamlit)
 
 # The pages' pure modules (and through them pandas, Altair, PyYAML, vl-convert's binding).
 WARM_MODULES = (
@@ -57,11 +60,27 @@ def _healthy(port: int, timeout: float = 60.0) -> bool:
 
 
 def warm(port: int, timeout: float = 60.0) -> None:
-    """Import WARM_MODULES once the server answers (not before: the import would hold the
-    interpreter while the server starts), or after `timeout` s in any case."""
+    """Once the server answers (not before: this would hold the interpreter while the
+    server starts), or after `timeout` s in any case: import WARM_MODULES, read the string
+    catalogues and place the labels of the map's default views. All three are cached per
+    process by the pure modules (the catalogues with functools.cache, the label placement
+    with lru_cache on its inputs), so the first visitor's run finds them done."""
     _healthy(port, timeout)
     for name in WARM_MODULES:
         importlib.import_module(name)
+    from genai_impact import i18n, map_query, workshop
+    from genai_impact.load import load_dataset
+
+    for lang in i18n.LANGS:
+        i18n.catalogue(lang)
+    try:
+        dataset = load_dataset(os.environ.get(DATA_DIR_ENV) or None)
+    except Exception:  # noqa: BLE001 (the first run reports a broken data set, file and field)
+        return
+    for lang in i18n.LANGS:
+        for presenting in (False, True):
+            size = workshop.map_size(presenting)
+            map_query.schematic_view(dataset, map_query.MapFilters(), lang, size)
 
 
 def main(argv: list[str] | None = None) -> None:
