@@ -15,9 +15,11 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Page, sync_playwright
 
@@ -155,6 +157,37 @@ SETTLED_JS = """() => !document.querySelector('[data-testid=stStatusWidget]')
   && !document.querySelector('[data-stale=true]')"""
 
 
+def browser_processes(servers) -> list[int]:
+    """The Playwright driver and Chromium: this process's children that are not servers."""
+    server_pids = {s.proc.pid for s in servers}
+    return [c for c in _children(os.getpid()) if c not in server_pids]
+
+
+def open_settled(browser, url: str) -> Page:
+    """A new 1280×720 ja-JP page at `url`, its heading shown and its first run settled."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="ja-JP")
+    page = context.new_page()
+    page.goto(url, timeout=60_000)
+    page.locator("[data-testid=stMain] h1").first.wait_for(timeout=60_000)
+    page.wait_for_function(SETTLED_JS, timeout=60_000, polling=50)
+    return page
+
+
+@contextmanager
+def served_browser(servers: Mapping[Any, Server]) -> Iterator[tuple[Any, list[int]]]:
+    """The servers healthy and one Chromium open: (browser, its processes); after, all stop."""
+    try:
+        for server in servers.values():
+            server.wait_healthy()
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser, browser_processes(servers.values())
+            browser.close()
+    finally:
+        for server in servers.values():
+            server.stop()
+
+
 # Interleaved rounds (interaction.py, map_interaction.py, element_floor.py)
 
 
@@ -192,39 +225,23 @@ def interleaved(
         browser_cpu={name: [] for name in cases},
     )
     started = time.monotonic()
-    try:
-        for server in servers.values():
-            server.wait_healthy()
-        server_pids = {s.proc.pid for s in servers.values()}
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            # the Playwright driver and Chromium: our children that are not the servers
-            browser_pids = [c for c in _children(os.getpid()) if c not in server_pids]
-            pages = {}
+    with served_browser(servers) as (browser, browser_pids):
+        pages = {}
+        for name, case in cases.items():
+            page = open_settled(browser, servers[case.script].url + case.path)
+            for n in range(warmup):
+                case.act(page, n)
+            pages[name] = page
+        for n in range(warmup, warmup + repeat):
+            if time.monotonic() - started > budget_s:  # bounded in time as well as count
+                print(f"stopped after {budget_s:.0f} s")
+                break
             for name, case in cases.items():
-                context = browser.new_context(viewport={"width": 1280, "height": 720},
-                                              locale="ja-JP")  # fmt: skip
-                page = context.new_page()
-                page.goto(servers[case.script].url + case.path, timeout=60_000)
-                page.locator("[data-testid=stMain] h1").first.wait_for(timeout=60_000)
-                page.wait_for_function(SETTLED_JS, timeout=60_000, polling=50)
-                for n in range(warmup):
-                    case.act(page, n)
-                pages[name] = page
-            for n in range(warmup, warmup + repeat):
-                if time.monotonic() - started > budget_s:  # bounded in time as well as count
-                    print(f"stopped after {budget_s:.0f} s")
-                    break
-                for name, case in cases.items():
-                    pid = servers[case.script].proc.pid
-                    cpu0, bcpu0 = cpu_seconds([pid]), cpu_seconds(browser_pids)
-                    t0 = time.perf_counter()
-                    case.act(pages[name], n)
-                    rounds.wall[name].append(time.perf_counter() - t0)
-                    rounds.server_cpu[name].append(cpu_seconds([pid]) - cpu0)
-                    rounds.browser_cpu[name].append(cpu_seconds(browser_pids) - bcpu0)
-            browser.close()
-    finally:
-        for server in servers.values():
-            server.stop()
+                pid = servers[case.script].proc.pid
+                cpu0, bcpu0 = cpu_seconds([pid]), cpu_seconds(browser_pids)
+                t0 = time.perf_counter()
+                case.act(pages[name], n)
+                rounds.wall[name].append(time.perf_counter() - t0)
+                rounds.server_cpu[name].append(cpu_seconds([pid]) - cpu0)
+                rounds.browser_cpu[name].append(cpu_seconds(browser_pids) - bcpu0)
     return rounds

@@ -45,20 +45,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import fmean
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (  # noqa: E402
     BARE_APP,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     REPO,
-    SETTLED_JS,
     Server,
-    _children,
     cpu_seconds,
     load_average,
     median,
+    open_settled,
+    served_browser,
 )
 from interaction import bare_chart, map_filter  # noqa: E402
 
@@ -164,48 +162,33 @@ def measure(cases: dict[str, Case], repeat: int, limit_s: float = 900) -> dict[s
     names = list(servers)
     figures = {name: Figures() for name in names}
     started = time.monotonic()
-    try:
-        for server in servers.values():
-            server.wait_healthy()
-        server_pids = {s.proc.pid for s in servers.values()}
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            browser_pids = [c for c in _children(os.getpid()) if c not in server_pids]
-            pages, cdp = {}, {}
-            for name, (_, path, act) in cases.items():
-                context = browser.new_context(viewport={"width": 1280, "height": 720},
-                                              locale="ja-JP")  # fmt: skip
-                page = context.new_page()
-                page.goto(servers[name].url + path, timeout=60_000)
-                page.locator("[data-testid=stMain] h1").first.wait_for(timeout=60_000)
-                page.wait_for_function(SETTLED_JS, timeout=60_000, polling=50)
-                for n in range(2):  # warm-up
-                    act(page, n)
-                pages[name] = page
-                cdp[name] = context.new_cdp_session(page)
-                cdp[name].send("Performance.enable")
-            for n in range(2, 2 + repeat):
-                if time.monotonic() - started > limit_s:  # bounded in time as well as in count
-                    print(f"stopped after {limit_s:.0f} s")
-                    break
-                shift = n % len(names)  # a rotating order: no case always goes first
-                for name in names[shift:] + names[:shift]:
-                    fig, act = figures[name], cases[name][2]
-                    pid = servers[name].proc.pid
-                    cpu0, bcpu0 = cpu_seconds([pid]), cpu_seconds(browser_pids)
-                    m0 = main_thread(cdp[name])
-                    t0 = time.perf_counter()
-                    act(pages[name], n)
-                    fig.wall.append(time.perf_counter() - t0)
-                    m1 = main_thread(cdp[name])
-                    fig.server_cpu.append(cpu_seconds([pid]) - cpu0)
-                    fig.browser_cpu.append(cpu_seconds(browser_pids) - bcpu0)
-                    for metric, value in m1.items():
-                        fig.renderer.setdefault(metric, []).append(value - m0[metric])
-            browser.close()
-    finally:
-        for server in servers.values():
-            server.stop()
+    with served_browser(servers) as (browser, browser_pids):
+        pages, cdp = {}, {}
+        for name, (_, path, act) in cases.items():
+            page = open_settled(browser, servers[name].url + path)
+            for n in range(2):  # warm-up
+                act(page, n)
+            pages[name] = page
+            cdp[name] = page.context.new_cdp_session(page)
+            cdp[name].send("Performance.enable")
+        for n in range(2, 2 + repeat):
+            if time.monotonic() - started > limit_s:  # bounded in time as well as in count
+                print(f"stopped after {limit_s:.0f} s")
+                break
+            shift = n % len(names)  # a rotating order: no case always goes first
+            for name in names[shift:] + names[:shift]:
+                fig, act = figures[name], cases[name][2]
+                pid = servers[name].proc.pid
+                cpu0, bcpu0 = cpu_seconds([pid]), cpu_seconds(browser_pids)
+                m0 = main_thread(cdp[name])
+                t0 = time.perf_counter()
+                act(pages[name], n)
+                fig.wall.append(time.perf_counter() - t0)
+                m1 = main_thread(cdp[name])
+                fig.server_cpu.append(cpu_seconds([pid]) - cpu0)
+                fig.browser_cpu.append(cpu_seconds(browser_pids) - bcpu0)
+                for metric, value in m1.items():
+                    fig.renderer.setdefault(metric, []).append(value - m0[metric])
     return figures
 
 
