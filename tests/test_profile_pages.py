@@ -113,7 +113,9 @@ def sections(at) -> list[tuple[list[str], list]]:
 def test_every_value_has_a_marker_and_a_row_in_its_sections_table():
     industry = next(i for i in ORDERED if not all(p.has_effect for p in i.phases.values()))
     at = open_page("industries", industry=industry.id)
-    assert not of_type(at.main, "popover")  # provenance on demand, without a popover each
+    # provenance on demand, without a popover each (the footer's link to this view is one)
+    labels = [p.proto.popover.label for p in of_type(at.main, "popover")]
+    assert labels == [t("workshop.link.label", "ja")], labels
     assert not at.table  # a closed source table is not even built
     for section in ("header", "effects", "impacts", "use-cases"):  # open the four expanders
         at.session_state[f"sources-industries-{section}"] = True

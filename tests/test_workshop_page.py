@@ -23,7 +23,7 @@ from genai_impact.i18n import t
 from genai_impact.load import load_dataset
 from genai_impact.map_layout import SIZES
 from genai_impact.table_export import BOM, PROVENANCE_COLUMNS
-from genai_impact.ui import AGENDA_KEY, downloads_key
+from genai_impact.ui import AGENDA_KEY, LINK_KEY, downloads_key
 
 
 def open_page(page_id: str, **params: str | list[str]) -> AppTest:
@@ -132,24 +132,35 @@ def test_a_rerun_renders_nothing(downloads, monkeypatch):
 # 2. The link to this view -------------------------------------------------------------------
 
 
+def view_links(at: AppTest) -> list[str]:
+    """The links in code blocks on screen, after opening the "Link to this view" popover."""
+    at.session_state[LINK_KEY] = True
+    at.run()
+    assert not at.exception
+    return [c.value for c in at.code if "://" in c.value]
+
+
 @pytest.mark.parametrize("page_id", [p.id for p in navigation.PAGES])
 def test_every_page_shows_the_link_to_this_view(page_id):
     at = open_page(page_id, lang="en")
-    links = [c.value for c in at.code if "://" in c.value]
+    labels = [p.proto.popover.label for p in at.get("popover")]
+    assert labels.count(t("workshop.link.label", "en")) == 1, labels
+    assert not [c for c in at.code if "://" in c.value]  # closed: nothing built, nothing sent
+    links = view_links(at)
     path = PAGES[page_id].url_path
     assert links and links[-1].startswith(f"http://localhost:8501{path}?lang=en"), links
 
 
 def test_the_link_carries_filters_and_selection():
     at = open_page("map", arch=["A", "C"], select="travel")
-    [link] = [c.value for c in at.code if "://" in c.value]
+    [link] = view_links(at)
     assert link == "http://localhost:8501/map?lang=ja&arch=A&arch=C&select=travel"
 
 
 def test_the_base_url_can_be_configured(monkeypatch):
     monkeypatch.setenv("GENAI_IMPACT_BASE_URL", "https://workshop.example.org/")
     at = open_page("sources")
-    assert any(c.value == "https://workshop.example.org/sources?lang=ja" for c in at.code)
+    assert "https://workshop.example.org/sources?lang=ja" in view_links(at)
 
 
 # 3. Presentation mode -----------------------------------------------------------------------

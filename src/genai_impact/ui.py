@@ -480,10 +480,25 @@ def view_link(ctx: PageContext) -> str:
     return workshop.view_link(base_url(), ctx.page.id, ctx.view)
 
 
+LINK_KEY = "view-link"  # the "Link to this view" popover (True in session state: open)
+
+
 def copy_link(ctx: PageContext) -> None:
-    """'Link to this view': the URL in a code block, which has a copy button."""
-    st.caption(ctx.t("workshop.link.label"), help=ctx.t("workshop.link.help"))
-    st.code(view_link(ctx), language=None, wrap_lines=True)
+    """'Link to this view': a popover with the URL in a code block, which has a copy button.
+
+    Built when opened, like the downloads: a code block loads the browser's syntax
+    highlighter, about 0.7 s of the first page load's main thread (bench/cold_start.py),
+    and is one element more on every rerun."""
+    box = st.popover(
+        ctx.t("workshop.link.label"),
+        icon=":material/link:",
+        help=ctx.t("workshop.link.help"),
+        key=LINK_KEY,
+        on_change="rerun",
+    )
+    if box.open:
+        with box:
+            st.code(view_link(ctx), language=None, wrap_lines=True)
 
 
 def _toggle_param(name: str, on_value: str) -> None:
