@@ -30,7 +30,7 @@ COPY pyproject.toml README.md ./
 COPY src/ src/
 RUN pip install --no-deps . && rm -rf build src/*.egg-info
 
-COPY app.py ./
+COPY app.py serve.py ./
 COPY pages/ pages/
 COPY data/ data/
 COPY .streamlit/ .streamlit/
@@ -43,4 +43,4 @@ EXPOSE 8501
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4).read() != b'ok')"]
 
-CMD ["python", "-m", "genai_impact.serve", "--server.port=8501", "--server.address=0.0.0.0"]
+CMD ["python", "serve.py", "--server.port=8501", "--server.address=0.0.0.0"]

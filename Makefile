@@ -40,7 +40,7 @@ $(STAMP): requirements.txt requirements-runtime.txt pyproject.toml
 venv: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/python -m genai_impact.serve --server.port $(PORT)
+	$(BIN)/python serve.py --server.port $(PORT)
 
 # Installs the missing Debian packages with apt (root only); never downloads browsers via playwright.
 system-deps:

@@ -66,10 +66,12 @@ class Server:
         self.started = time.perf_counter()
         env = {k: v for k, v in os.environ.items() if k != "GENAI_IMPACT_DATA_DIR"}
         self._log = open(log or os.devnull, "w")  # noqa: SIM115 (closed in stop)
-        # our app starts as `make run` and the image start it (genai_impact.serve: warmed up)
-        start = ["genai_impact.serve"] if script == APP else ["streamlit", "run", str(script)]
+        # our app starts as `make run` and the image start it (serve.py: warmed up)
+        start = (
+            [str(REPO / "serve.py")] if script == APP else ["-m", "streamlit", "run", str(script)]
+        )
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", *start, f"--server.port={self.port}", *SERVER_FLAGS],
+            [sys.executable, *start, f"--server.port={self.port}", *SERVER_FLAGS],
             cwd=script.parent, env=env, stdout=self._log, stderr=subprocess.STDOUT,
         )  # fmt: skip
 

@@ -60,9 +60,17 @@ def test_healthcheck_asks_streamlit_health_on_the_served_port():
 
 def test_serves_the_app_on_the_bundled_data():
     [cmd] = args_of("CMD")
-    assert '"python", "-m", "genai_impact.serve"' in cmd  # `streamlit run app.py`, warmed up
+    assert '"python", "serve.py"' in cmd  # `streamlit run app.py`, warmed up
     copied = " ".join(args_of("COPY"))
-    for needed in ("app.py", "pages/", "data/", ".streamlit/", "src/", "requirements-runtime.txt"):
+    for needed in (
+        "app.py",
+        "serve.py",
+        "pages/",
+        "data/",
+        ".streamlit/",
+        "src/",
+        "requirements-runtime.txt",
+    ):
         assert needed in copied, needed
     # an installed (not editable) package cannot find data/ beside itself
     assert "GENAI_IMPACT_DATA_DIR=/app/data" in " ".join(args_of("ENV"))

@@ -1,17 +1,29 @@
-"""`python -m genai_impact.serve`: `streamlit run app.py`, with the pages' modules imported
-while the first browser loads the front end (make run, the image and the browser tests
-start the app this way)."""
+"""`python serve.py`: `streamlit run app.py`, with the pages' modules imported, the
+catalogues read and the default map's labels placed (genai_impact.warm) while the first
+browser loads the front end (make run, the image and the browser tests start the app so)."""
 
 from __future__ import annotations
 
 import http.server
+import importlib.util
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
-from genai_impact import serve
+from genai_impact import warm
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def load_serve():
+    """The repository's serve.py (an entry point beside app.py, not a package module)."""
+    spec = importlib.util.spec_from_file_location("serve_entry", REPO / "serve.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.mark.parametrize(
@@ -24,18 +36,19 @@ from genai_impact import serve
 )
 def test_the_port_comes_from_the_options(args, port, monkeypatch):
     monkeypatch.delenv("STREAMLIT_SERVER_PORT", raising=False)
-    assert serve._port(args) == port
+    assert warm.port_of(args) == port
 
 
 def test_the_port_from_the_environment(monkeypatch):
     monkeypatch.setenv("STREAMLIT_SERVER_PORT", "8602")
-    assert serve._port(["--server.headless=true"]) == 8602
+    assert warm.port_of(["--server.headless=true"]) == 8602
 
 
 def test_main_runs_streamlit_on_app_py_with_the_options_and_warms_up(monkeypatch):
     from streamlit.web import cli
 
     ran, warmed = [], []
+    serve = load_serve()
     monkeypatch.setattr(cli, "main", lambda: ran.append(list(sys.argv)))
     monkeypatch.setattr(serve, "warm", lambda port: warmed.append(port))
     monkeypatch.setattr(sys, "argv", list(sys.argv))
@@ -49,7 +62,7 @@ def test_main_runs_streamlit_on_app_py_with_the_options_and_warms_up(monkeypatch
 
 def test_the_warm_modules_do_not_import_streamlit():
     """Imported outside a script run: no streamlit (no caches or widgets made there)."""
-    names = ", ".join(serve.WARM_MODULES)
+    names = ", ".join(warm.WARM_MODULES)
     code = f"import sys, {names}; print('streamlit' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
@@ -66,11 +79,11 @@ class _Health(http.server.BaseHTTPRequestHandler):
 
 
 def test_warming_waits_for_the_server_to_answer():
-    assert not serve._healthy(_free_port(), timeout=0.3)
+    assert not warm._healthy(_free_port(), timeout=0.3)
     server = http.server.HTTPServer(("127.0.0.1", 0), _Health)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        assert serve._healthy(server.server_port, timeout=5)
+        assert warm._healthy(server.server_port, timeout=5)
     finally:
         server.shutdown()
 
@@ -85,14 +98,14 @@ def _free_port() -> int:
 
 WARM_CHECK = """
 import http.server, json, sys, threading
-from genai_impact import i18n, map_query, serve
+from genai_impact import i18n, map_query, warm
 class Health(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         self.send_response(200); self.end_headers(); self.wfile.write(b"ok")
     def log_message(self, *a): pass
 server = http.server.HTTPServer(("127.0.0.1", 0), Health)
 threading.Thread(target=server.serve_forever, daemon=True).start()
-serve.warm(server.server_port, timeout=5)
+warm.warm(server.server_port, timeout=5)
 print(json.dumps({"catalogues": i18n.catalogue.cache_info().currsize,
                   "placements": map_query._place.cache_info().currsize,
                   "streamlit": "streamlit" in sys.modules}))
@@ -103,7 +116,7 @@ def _warm_in_a_new_process(env: dict[str, str]) -> dict:
     import json
     import os
 
-    run_env = {k: v for k, v in os.environ.items() if k != serve.DATA_DIR_ENV} | env
+    run_env = {k: v for k, v in os.environ.items() if k != warm.DATA_DIR_ENV} | env
     out = subprocess.run(
         [sys.executable, "-c", WARM_CHECK], capture_output=True, text=True, env=run_env, timeout=120
     )
@@ -119,11 +132,11 @@ def test_warming_reads_the_catalogues_and_places_the_default_maps_labels():
 
 def test_warming_leaves_a_broken_data_set_to_the_first_run(tmp_path):
     (tmp_path / "framework.yaml").write_text("not: [a, valid", encoding="utf-8")
-    warmed = _warm_in_a_new_process({serve.DATA_DIR_ENV: str(tmp_path)})
+    warmed = _warm_in_a_new_process({warm.DATA_DIR_ENV: str(tmp_path)})
     assert warmed == {"catalogues": 2, "placements": 0, "streamlit": False}
 
 
 def test_the_data_directory_variable_is_the_apps():
     from genai_impact import ui
 
-    assert serve.DATA_DIR_ENV == ui.DATA_DIR_ENV
+    assert warm.DATA_DIR_ENV == ui.DATA_DIR_ENV

@@ -31,8 +31,8 @@ Exports and the workshop agenda (docs/exports.md; no streamlit):
                    the map for export and in the dark theme, links, slides per saved view
 - download_grace.py  a clicked download's file kept until the browser has fetched it
                    (Streamlit deletes it after two runs of any session: a full room)
-- serve.py         `python -m genai_impact.serve`: streamlit run app.py, the pages'
-                   modules imported while the first browser loads (make run, the image)
+- warm.py          the first visitor's run made ready while their browser loads (the
+                   repository's serve.py starts it: make run, the image)
 
 Official statistics (docs/official-statistics.md; no streamlit, stdlib HTTP):
 - official_stats.py  the app's API: load_official_stats, figures_for_year

@@ -32,7 +32,7 @@ class StreamlitServer:
             env["GENAI_IMPACT_DATA_DIR"] = str(data_dir)
         self._log = log_path.open("w")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "genai_impact.serve",  # as `make run`: streamlit run app.py
+            [sys.executable, "serve.py",  # as `make run`: streamlit run app.py, warmed up
              "--server.headless=true", f"--server.port={self.port}",
              "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
              "--server.fileWatcherType=none"],

@@ -1,4 +1,4 @@
-"""`python -m genai_impact.serve [options]`: `streamlit run app.py [options]`, warmed up.
+"""The first visitor's run, made ready while their browser loads (no streamlit; serve.py).
 
 Streamlit imports an app's modules on the first visitor's first script run, so the first
 person in the room waits for pandas, Altair and our own modules (about 1.6 s of imports
@@ -8,17 +8,14 @@ the first browser is still loading and starting the front end, then reads the st
 catalogues and places the default map's labels (see `warm`). The thread uses only
 modules that do not import streamlit (no caches or widgets are created outside a script
 run); the script run finds the modules in `sys.modules`, or waits on the import lock for
-the one being imported. Options are passed to `streamlit run` unchanged. Like `streamlit run
-app.py`, it runs from the repository's root (or the image's /app), where `app.py` and
-`.streamlit/config.toml` are.
+the one being imported. The launcher is the repository's `serve.py` (`make run`, the image):
+it starts `warm` in a thread and then Streamlit's command line.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
-import sys
-import threading
 import time
 import urllib.request
 
@@ -38,7 +35,7 @@ WARM_MODULES = (
 )
 
 
-def _port(args: list[str]) -> int:
+def port_of(args: list[str]) -> int:
     """The `--server.port` among the options (Streamlit's default 8501)."""
     for n, arg in enumerate(args):
         if arg.startswith("--server.port="):
@@ -81,16 +78,3 @@ def warm(port: int, timeout: float = 60.0) -> None:
         for presenting in (False, True):
             size = workshop.map_size(presenting)
             map_query.schematic_view(dataset, map_query.MapFilters(), lang, size)
-
-
-def main(argv: list[str] | None = None) -> None:
-    args = list(sys.argv[1:] if argv is None else argv)
-    from streamlit.web import cli
-
-    threading.Thread(target=warm, args=(_port(args),), name="warm-imports", daemon=True).start()
-    sys.argv = ["streamlit", "run", "app.py", *args]
-    cli.main()
-
-
-if __name__ == "__main__":
-    main()
