@@ -487,7 +487,7 @@ def copy_link(ctx: PageContext) -> None:
     """'Link to this view': a popover with the URL in a code block, which has a copy button.
 
     Built when opened, like the downloads: a code block loads the browser's syntax
-    highlighter, about 0.7 s of the first page load's main thread (bench/cold_start.py),
+    highlighter, about 0.7 s of the first page load's main thread (bench/first_load_profile.py),
     and is one element more on every rerun."""
     box = st.popover(
         ctx.t("workshop.link.label"),
