@@ -136,7 +136,8 @@ def test_warming_leaves_a_broken_data_set_to_the_first_run(tmp_path):
     assert warmed == {"catalogues": 2, "placements": 0, "streamlit": False}
 
 
-def test_the_data_directory_variable_is_the_apps():
-    from genai_impact import ui
+def test_the_data_directory_is_the_apps():
+    from genai_impact import load, ui
 
-    assert warm.DATA_DIR_ENV == ui.DATA_DIR_ENV
+    assert warm.DATA_DIR_ENV == load.DATA_DIR_ENV == "GENAI_IMPACT_DATA_DIR"
+    assert ui.data_dir is load.data_dir is warm.data_dir  # one reading of the variable

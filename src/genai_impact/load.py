@@ -27,9 +27,16 @@ from genai_impact.validate_rules import (
 
 __all__ = ["DEFAULT_DATA_DIR", "DataError", "Problem", "load_dataset", "validate"]
 
+DATA_DIR_ENV = "GENAI_IMPACT_DATA_DIR"  # the app's data directory, when not the bundled one
 DEFAULT_DATA_DIR = Path(
-    os.environ.get("GENAI_IMPACT_DATA_DIR") or Path(__file__).resolve().parents[2] / "data"
+    os.environ.get(DATA_DIR_ENV) or Path(__file__).resolve().parents[2] / "data"
 )
+
+
+def data_dir() -> Path:
+    """The data directory, read at call time so a changed environment variable counts."""
+    return Path(os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR)
+
 
 # libyaml's safe loader when present: same safe subset, ten times faster than pure Python
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

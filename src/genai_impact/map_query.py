@@ -283,8 +283,9 @@ def region_records(
     labels = dict(_archetype_labels(ds, lang, statistics=False))
     rows, boxes = [], []
     for region in schematic_regions(ds):
-        left, top = canvas.x.to_px(region.x0), canvas.y.to_px(region.y1)
-        room = canvas.x.to_px(region.x1) - left - 2 * REGION_LABEL_PADDING
+        area = region_px(canvas, region)
+        left, top = area.x0, area.y0
+        room = area.x1 - left - 2 * REGION_LABEL_PADDING
         lines = wrap_to_width(labels[region.code], room, size.region_font, bold=True)
         width, height = text_size(lines, size.region_font, bold=True)
         x0, y0 = left + REGION_LABEL_PADDING, top + REGION_LABEL_PADDING

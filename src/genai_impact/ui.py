@@ -36,12 +36,11 @@ from genai_impact import (
     state,
     workshop,
 )
-from genai_impact.load import DEFAULT_DATA_DIR, DataError, load_dataset
+from genai_impact.load import DataError, data_dir, load_dataset
 from genai_impact.model import Dataset, Provenance, SourcedText
 from genai_impact.official_stats import OfficialStats, OfficialStatsError, load_official_stats
 from genai_impact.provenance_ledger import Ledger, column_labels, md_cells
 
-DATA_DIR_ENV = "GENAI_IMPACT_DATA_DIR"
 LANG_KEY = "lang_choice"  # widget key of the language selector
 INDUSTRY_KEY = "industry_choice"  # widget key of the industry selector
 _LAST_INDUSTRY = "last_industry"  # session memory: back on /industries, show the same one
@@ -74,11 +73,6 @@ class PageContext:
 
 
 # 1. The data set, cached on its directory and the files' mtimes (pitfall P3) -----------
-
-
-def data_dir() -> Path:
-    """The data directory, read at call time so a changed environment variable counts."""
-    return Path(os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR)
 
 
 def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:

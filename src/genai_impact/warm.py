@@ -19,7 +19,9 @@ import os
 import time
 import urllib.request
 
-DATA_DIR_ENV = "GENAI_IMPACT_DATA_DIR"  # as ui.DATA_DIR_ENV (ui imports streamlit)
+from genai_impact.load import DATA_DIR_ENV, data_dir
+
+__all__ = ["DATA_DIR_ENV", "WARM_MODULES", "port_of", "warm"]
 
 # The pages' pure modules (and through them pandas, Altair, PyYAML, vl-convert's binding).
 WARM_MODULES = (
@@ -71,7 +73,7 @@ def warm(port: int, timeout: float = 60.0) -> None:
     for lang in i18n.LANGS:
         i18n.catalogue(lang)
     try:
-        dataset = load_dataset(os.environ.get(DATA_DIR_ENV) or None)
+        dataset = load_dataset(data_dir())
     except Exception:  # noqa: BLE001 (the first run reports a broken data set, file and field)
         return
     for lang in i18n.LANGS:
