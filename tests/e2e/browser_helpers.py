@@ -57,6 +57,16 @@ def query_of(page: Page) -> dict[str, list[str]]:
     return parse_qs(urlparse(page.url).query)
 
 
+QUERY_IS_JS = """([name, values]) => JSON.stringify(
+  new URLSearchParams(location.search).getAll(name)) === JSON.stringify(values)"""
+
+
+def wait_for_query(page: Page, name: str, values: list[str], timeout: float = 30_000) -> None:
+    """Until the address bar's `name` parameter holds `values`: the browser writes the URL
+    when the server's message arrives, which on a loaded machine can trail the redrawn page."""
+    page.wait_for_function(QUERY_IS_JS, arg=[name, values], timeout=timeout, polling=16)
+
+
 # Widget values as a person sees them: enough to tell two views apart.
 _VIEW_JS = """() => {
   const text = (e) => (e.innerText || e.value || '').trim();

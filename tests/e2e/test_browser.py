@@ -19,6 +19,7 @@ from browser_helpers import (
     page_url,
     query_of,
     view_of,
+    wait_for_query,
     wait_until_rendered,
 )
 from e2e_server import BUNDLED_DATA, StreamlitServer
@@ -197,6 +198,7 @@ def test_industry_picker_and_badges_work_from_the_keyboard(page: Page, streamlit
     expect(picker).not_to_have_value(default)
     wait_until_rendered(page, t("industries.title", "en"))
     chosen = next(i for i in DS.industries if i.name.in_lang("en") == picker.input_value())
+    wait_for_query(page, "industry", [chosen.id])
     assert query_of(page).get("industry") == [chosen.id]
     expect(page.get_by_role("heading", name=chosen.name.in_lang("en"), exact=True)).to_be_visible()
     # a section's source table: Tab to its expander, Enter opens it

@@ -10,7 +10,7 @@ import time
 from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
-from browser_helpers import JA_FONT, controls, focus_by_tab, platform_fonts
+from browser_helpers import JA_FONT, controls, focus_by_tab, platform_fonts, wait_for_query
 from e2e_server import StreamlitServer
 from map_stats import statistics_data_dir  # SYNTHETIC figures, under tests/
 from playwright.sync_api import Page, expect
@@ -214,10 +214,12 @@ def test_play_steps_the_statistics_map_through_the_years(page: Page, artifacts, 
     expect(page.locator(footer, has_text="FY2022").first).to_be_visible()
     page.get_by_role("button", name=t("map.play.start", "en")).click()
     expect(page.locator(footer, has_text="FY2021").first).to_be_visible(timeout=30_000)
+    wait_for_query(page, "year", ["2021"])
     assert parse_qs(urlparse(page.url).query).get("year") == ["2021"]
     page.screenshot(path=str(artifacts / "map-play-2021-en.png"))
     expect(page.locator(footer, has_text="FY2022").first).to_be_visible(timeout=30_000)
     play_again = page.get_by_role("button", name=t("map.play.start", "en"))
     expect(play_again).to_be_visible(timeout=30_000)  # stopped on the latest year
+    wait_for_query(page, "year", ["2022"])
     assert parse_qs(urlparse(page.url).query).get("year") == ["2022"]
     page.screenshot(path=str(artifacts / "map-play-2022-en.png"))
