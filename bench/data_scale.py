@@ -23,8 +23,9 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import REPO, load_average, median  # noqa: E402
 
-from genai_impact import dataset_export, query  # noqa: E402
-from genai_impact.load import load_dataset, validate  # noqa: E402
+from genai_impact.exports import dataset as dataset_export  # noqa: E402
+from genai_impact.report import query
+from genai_impact.report.load import load_dataset, validate  # noqa: E402
 
 DATA = REPO / "data"
 
@@ -72,7 +73,7 @@ def chart_steps(ds) -> dict[str, Callable[[], object]]:
     lambda: charts.industry_map(ds, ...).to_dict().
     """
     try:
-        charts = importlib.import_module("genai_impact.charts")
+        charts = importlib.import_module("genai_impact.views.map.chart")
     except ImportError:
         return {}
     steps = {}

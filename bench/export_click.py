@@ -30,7 +30,7 @@ from playwright.sync_api import Page, sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import APP, CHROMIUM, CHROMIUM_ARGS, SETTLED_JS, Server, cpu_seconds, load_average  # noqa: E402
 
-from genai_impact.i18n import t  # noqa: E402
+from genai_impact.text.i18n import t  # noqa: E402
 
 TARGET_S = 0.3
 ARCHETYPES = ("A", "B", "C", "D", "E1", "E2")

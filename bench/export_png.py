@@ -40,10 +40,12 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from genai_impact import export, state, workshop
-from genai_impact.export_theme import FONT_STACK
-from genai_impact.load import load_dataset
-from genai_impact.official_stats import load_official_stats
+from genai_impact import state
+from genai_impact.exports import render as export
+from genai_impact.exports.presets import FONT_STACK
+from genai_impact.official.stats import load_official_stats
+from genai_impact.report.load import load_dataset
+from genai_impact.workshop import views as workshop
 
 TARGET_S = 0.3
 GROUPS = ("A", "B", "C", "D", "E1", "E2")

@@ -34,7 +34,7 @@ from _common import (  # noqa: E402
 )
 
 from genai_impact import navigation  # noqa: E402
-from genai_impact.i18n import t  # noqa: E402
+from genai_impact.text.i18n import t  # noqa: E402
 
 LANG_LABEL = {"ja": "日本語", "en": "English"}
 
@@ -84,9 +84,9 @@ def bare_chart(page: Page, n: int) -> None:
 
 def map_points(arch: tuple[str, ...]) -> list[str]:
     """The names of the points /map draws (schematic, bundled data, ja) with these archetypes."""
-    from genai_impact.load import load_dataset
-    from genai_impact.map_layout import SIZES
-    from genai_impact.map_query import MapFilters, schematic_view
+    from genai_impact.report.load import load_dataset
+    from genai_impact.views.map.layout import SIZES
+    from genai_impact.views.map.query import MapFilters, schematic_view
 
     view = schematic_view(load_dataset(), MapFilters(archetypes=arch), "ja", SIZES["screen"])
     return [str(r["name"]) for r in view.records]

@@ -61,7 +61,7 @@ from _common import (  # noqa: E402
 )
 from interaction import CHART_MARKS, MARKS_ARE_JS  # noqa: E402
 
-from genai_impact.i18n import t  # noqa: E402
+from genai_impact.text.i18n import t  # noqa: E402
 
 MAX_SESSIONS = 30
 STEP_TIMEOUT_MS = 90_000
@@ -114,9 +114,9 @@ async def open_map(page: Page, url: str) -> None:
 
 def map_points_en(arch: tuple[str, ...]) -> list[str]:
     """The names of the points /map draws (schematic, bundled data, en) with these archetypes."""
-    from genai_impact.load import load_dataset
-    from genai_impact.map_layout import SIZES
-    from genai_impact.map_query import MapFilters, schematic_view
+    from genai_impact.report.load import load_dataset
+    from genai_impact.views.map.layout import SIZES
+    from genai_impact.views.map.query import MapFilters, schematic_view
 
     view = schematic_view(load_dataset(), MapFilters(archetypes=arch), "en", SIZES["screen"])
     return [str(r["name"]) for r in view.records]

@@ -6,9 +6,12 @@ types whose explanation and industries are shown).
 
 import streamlit as st
 
-from genai_impact import display, impact_matrix, page_tables, state, ui
-from genai_impact.model import ImpactType
-from genai_impact.provenance_ledger import Ledger
+from genai_impact import state, ui
+from genai_impact.exports import page_tables
+from genai_impact.report.model import ImpactType
+from genai_impact.text import display
+from genai_impact.views import impacts as impact_matrix
+from genai_impact.views.provenance_ledger import Ledger
 
 ARCH_KEY, IMPACT_KEY = "impacts_arch", "impacts_type"
 

@@ -3,9 +3,14 @@ basis marker; each section lists sources and seed lines in one table (ui.ledger_
 
 import streamlit as st
 
-from genai_impact import display, page_tables, profile_query, profile_text, query, state, ui
-from genai_impact.model import Industry, Provenance
-from genai_impact.provenance_ledger import Ledger
+from genai_impact import state, ui
+from genai_impact.exports import page_tables
+from genai_impact.report import query
+from genai_impact.report.model import Industry, Provenance
+from genai_impact.text import display
+from genai_impact.views import comparison as profile_text
+from genai_impact.views import profile as profile_query
+from genai_impact.views.provenance_ledger import Ledger
 
 COMPARE_KEY = "compare_choice"
 

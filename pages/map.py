@@ -7,8 +7,13 @@ Every filter, the search, the chosen point and the fiscal year live in the URL
 import pandas as pd
 import streamlit as st
 
-from genai_impact import charts, display, map_query, map_text, query, ui
-from genai_impact.model import Industry, Sector
+from genai_impact import ui
+from genai_impact.report import query
+from genai_impact.report.model import Industry, Sector
+from genai_impact.text import display
+from genai_impact.views.map import chart as charts
+from genai_impact.views.map import query as map_query
+from genai_impact.views.map import text as map_text
 
 CHART_KEY, TABLE_KEY = "map_chart", "map_table"
 # theme None: the chart keeps its own font and colours, as in an export; "content": its own

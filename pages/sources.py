@@ -3,8 +3,13 @@
 import pandas as pd
 import streamlit as st
 
-from genai_impact import display, official_arithmetic, official_stats, official_view, query, ui
-from genai_impact.model import Provenance
+from genai_impact import ui
+from genai_impact.official import arithmetic as official_arithmetic
+from genai_impact.official import stats as official_stats
+from genai_impact.official import summary as official_view
+from genai_impact.report import query
+from genai_impact.report.model import Provenance
+from genai_impact.text import display
 
 SECTOR_KEY = "sources_stats_sector"  # widget keys of the arithmetic's selectors
 YEAR_KEY = "sources_stats_year"

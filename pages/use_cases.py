@@ -6,9 +6,12 @@ Filters live in the URL (state.PARAMS): `phase` (the phases shown as columns) an
 
 import streamlit as st
 
-from genai_impact import display, page_tables, ui, use_case_query
-from genai_impact.model import Phase
-from genai_impact.provenance_ledger import Ledger
+from genai_impact import ui
+from genai_impact.exports import page_tables
+from genai_impact.report.model import Phase
+from genai_impact.text import display
+from genai_impact.views import use_cases as use_case_query
+from genai_impact.views.provenance_ledger import Ledger
 
 PHASE_KEY, DIRECTION_KEY = "use_cases_phase", "use_cases_direction"
 

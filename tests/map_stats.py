@@ -18,7 +18,7 @@ import pytest
 from estat_fixtures import mutated, stats_data, to_json_bytes, values_of
 from stats_helpers import bundled_copy, run
 
-from genai_impact.load import load_dataset
+from genai_impact.report.load import load_dataset
 
 YEARS = (2021, 2022)
 # A sector left out of the corporate file: the map must list it as missing.

@@ -10,18 +10,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from genai_impact import (
-    agenda,
-    agenda_file,
-    export_theme,
-    i18n,
-    navigation,
-    slide_pack,
-    table_export,
-)
-from genai_impact.agenda import Agenda, AgendaError, SavedView
-from genai_impact.load import load_dataset
+from genai_impact import navigation
+from genai_impact.exports import presets as export_theme
+from genai_impact.exports import slide_pack
+from genai_impact.exports import table_csv as table_export
+from genai_impact.report.load import load_dataset
 from genai_impact.state import ViewState
+from genai_impact.text import i18n
+from genai_impact.workshop import agenda, agenda_file
+from genai_impact.workshop.agenda import Agenda, AgendaError, SavedView
 
 REPO = Path(__file__).resolve().parents[1]
 PAGES = [p.id for p in navigation.PAGES]  # home, industries, sources (more to come)
@@ -370,7 +367,12 @@ def test_view_url(view, url):
 
 def test_every_export_message_key_exists_in_both_languages():
     used: set[str] = set()
-    for name in ("agenda.py", "agenda_file.py", "export.py", "slide_pack.py"):
+    for name in (
+        "workshop/agenda.py",
+        "workshop/agenda_file.py",
+        "exports/render.py",
+        "exports/slide_pack.py",
+    ):
         text = (REPO / "src" / "genai_impact" / name).read_text(encoding="utf-8")
         used |= set(re.findall(r"""["'](export\.[a-z0-9_.]+)["']""", text))
     assert len(used) > 20, "the scan found too few keys: the regex is stale"

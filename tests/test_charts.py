@@ -15,11 +15,12 @@ import vl_convert as vlc
 from data_dirs import BUNDLED_DATA
 from map_stats import statistics_data_dir
 
-from genai_impact import charts, map_text
-from genai_impact.load import load_dataset
-from genai_impact.map_layout import SIZES
-from genai_impact.map_query import MapFilters, schematic_view, statistics_view
-from genai_impact.official_stats import figures_for_year, load_official_stats
+from genai_impact.official.stats import figures_for_year, load_official_stats
+from genai_impact.report.load import load_dataset
+from genai_impact.views.map import chart as charts
+from genai_impact.views.map import text as map_text
+from genai_impact.views.map.layout import SIZES
+from genai_impact.views.map.query import MapFilters, schematic_view, statistics_view
 
 DS = load_dataset(BUNDLED_DATA)
 SCREEN = SIZES["screen"]

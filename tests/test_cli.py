@@ -17,7 +17,7 @@ from data_dirs import DATA_SETS, copy_data, data_set_dir
 
 from genai_impact import __version__
 from genai_impact.cli import main
-from genai_impact.dataset_export import CSV_COLUMNS
+from genai_impact.exports.dataset import CSV_COLUMNS
 
 PHASES = ["rd_planning", "production_distribution", "customer_touchpoint"]
 PROV_KEYS = {"source", "lines", "basis", "note"}

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from genai_impact.load import load_dataset
-from genai_impact.model import PHASE_IDS
+from genai_impact.report.load import load_dataset
+from genai_impact.report.model import PHASE_IDS
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from data_dirs import MINIMAL_DATA
 
-from genai_impact import display, i18n, query
-from genai_impact.load import load_dataset
-from genai_impact.model import Effect, Provenance
+from genai_impact.report import query
+from genai_impact.report.load import load_dataset
+from genai_impact.report.model import Effect, Provenance
+from genai_impact.text import display, i18n
 
 MINIMAL = load_dataset(MINIMAL_DATA)  # SYNTHETIC fixture data set (tests/fixtures/minimal_data)
 BUNDLED = load_dataset()

@@ -11,9 +11,9 @@ from apptest_helpers import open_page
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-from genai_impact.download_grace import KEEP_S, file_id_of, keep_clicked_downloads
-from genai_impact.i18n import t
+from genai_impact.text.i18n import t
 from genai_impact.ui import downloads_key
+from genai_impact.ui.download_grace import KEEP_S, file_id_of, keep_clicked_downloads
 
 PNG = b"\x89PNG\r\n\x1a\n"
 

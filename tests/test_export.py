@@ -16,9 +16,10 @@ import pandas as pd
 import pytest
 import vl_convert as vlc
 
-from genai_impact import export, export_theme
-from genai_impact.export_theme import FONT_STACK
-from genai_impact.text_fit import text_width
+from genai_impact.exports import presets as export_theme
+from genai_impact.exports import render as export
+from genai_impact.exports.presets import FONT_STACK
+from genai_impact.text.fit import text_width
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 FONT_DIRS = Path("/usr/share/fonts")
@@ -249,7 +250,7 @@ def test_the_font_check_detects_a_missing_japanese_font(tmp_path):
     script = textwrap.dedent(
         """\
         import altair as alt
-        from genai_impact import export
+        from genai_impact.exports import render as export
         chart = alt.Chart(alt.Data(values=[{"t": "漢字"}])).mark_text().encode(text="t:N")
         try:
             export.to_png(chart, scale=1)

@@ -14,9 +14,11 @@ from apptest_helpers import open_page
 from streamlit.testing.v1 import AppTest
 from test_pages import nodes
 
-from genai_impact import display, navigation, query, state
-from genai_impact.i18n import t
-from genai_impact.load import load_dataset
+from genai_impact import navigation, state
+from genai_impact.report import query
+from genai_impact.report.load import load_dataset
+from genai_impact.text import display
+from genai_impact.text.i18n import t
 
 PARAMS = {p.name: p for p in state.PARAMS}
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from genai_impact import i18n, navigation, state
+from genai_impact import navigation, state
+from genai_impact.text import i18n
 
 REPO = Path(__file__).resolve().parents[1]
 JA, EN = i18n.load_catalogue("ja"), i18n.load_catalogue("en")

@@ -12,8 +12,10 @@ import pytest
 from data_dirs import BUNDLED_DATA
 from map_stats import statistics_data_dir
 
-from genai_impact import label_placement
-from genai_impact.label_placement import (
+from genai_impact.official.stats import figures_for_year, load_official_stats
+from genai_impact.report.load import load_dataset
+from genai_impact.views.map import labels as label_placement
+from genai_impact.views.map.labels import (
     Anchor,
     Box,
     estimated_width,
@@ -23,10 +25,13 @@ from genai_impact.label_placement import (
     text_width,
     wrap_to_width,
 )
-from genai_impact.load import load_dataset
-from genai_impact.map_layout import SIZES
-from genai_impact.map_query import SIZE_SHARE_UNSIZED, MapFilters, schematic_view, statistics_view
-from genai_impact.official_stats import figures_for_year, load_official_stats
+from genai_impact.views.map.layout import SIZES
+from genai_impact.views.map.query import (
+    SIZE_SHARE_UNSIZED,
+    MapFilters,
+    schematic_view,
+    statistics_view,
+)
 
 DS = load_dataset(BUNDLED_DATA)
 BOUNDS = Box(0, 0, 400, 300)

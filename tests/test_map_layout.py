@@ -8,8 +8,8 @@ from itertools import combinations
 import pytest
 from data_dirs import BUNDLED_DATA
 
-from genai_impact.load import load_dataset
-from genai_impact.map_layout import (
+from genai_impact.report.load import load_dataset
+from genai_impact.views.map.layout import (
     BAND_SPLIT,
     DOMAIN,
     SIZES,

@@ -18,10 +18,12 @@ from data_dirs import BUNDLED_DATA
 from map_stats import MISSING_CODE, statistics_data_dir
 from streamlit.testing.v1 import AppTest
 
-from genai_impact import charts, map_query, map_text
-from genai_impact.i18n import t
-from genai_impact.load import load_dataset
-from genai_impact.map_layout import SIZES
+from genai_impact.report.load import load_dataset
+from genai_impact.text.i18n import t
+from genai_impact.views.map import chart as charts
+from genai_impact.views.map import query as map_query
+from genai_impact.views.map import text as map_text
+from genai_impact.views.map.layout import SIZES
 
 REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "app.py")

@@ -6,10 +6,12 @@ import pytest
 from data_dirs import BUNDLED_DATA
 from map_stats import MISSING_CODE, statistics_data_dir
 
-from genai_impact import query
-from genai_impact.load import load_dataset
-from genai_impact.map_layout import SIZES
-from genai_impact.map_query import (
+from genai_impact.official.stats import figures_for_year, load_official_stats
+from genai_impact.report import query
+from genai_impact.report.load import load_dataset
+from genai_impact.state import ViewState
+from genai_impact.views.map.layout import SIZES
+from genai_impact.views.map.query import (
     NO_ARCHETYPE,
     NOT_LEGIBLE,
     ROW_COLUMNS,
@@ -22,8 +24,6 @@ from genai_impact.map_query import (
     statistics_view,
     table_columns,
 )
-from genai_impact.official_stats import figures_for_year, load_official_stats
-from genai_impact.state import ViewState
 
 DS = load_dataset(BUNDLED_DATA)
 SCREEN = SIZES["screen"]

@@ -12,11 +12,14 @@ from data_dirs import BUNDLED_DATA
 from map_stats import statistics_data_dir
 from test_map_page import chart_spec, open_map, plotted, url
 
-from genai_impact import map_query, map_text, map_years, ui
-from genai_impact.i18n import t
-from genai_impact.load import load_dataset
-from genai_impact.map_layout import SIZES
-from genai_impact.official_stats import load_official_stats
+from genai_impact import ui
+from genai_impact.official.stats import load_official_stats
+from genai_impact.report.load import load_dataset
+from genai_impact.text.i18n import t
+from genai_impact.views.map import query as map_query
+from genai_impact.views.map import text as map_text
+from genai_impact.views.map import years as map_years
+from genai_impact.views.map.layout import SIZES
 
 DS = load_dataset(BUNDLED_DATA)
 # A sector with figures in FY2022 but none in FY2021 (SYNTHETIC): 食料品製造業

@@ -6,8 +6,9 @@ import pytest
 from apptest_helpers import open_page
 from test_pages import of_type
 
-from genai_impact import navigation, query, state
-from genai_impact.load import load_dataset
+from genai_impact import navigation, state
+from genai_impact.report import query
+from genai_impact.report.load import load_dataset
 
 
 def sidebar_hrefs(page_id: str) -> dict[str, str]:

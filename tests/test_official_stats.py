@@ -11,12 +11,8 @@ import pytest
 from estat_fixtures import FIXTURES, synthetic_values
 from stats_helpers import bundled_copy, run
 
-from genai_impact.load import DataError
-from genai_impact.official_stats import (
-    OfficialStatsError,
-    figures_for_year,
-    load_official_stats,
-)
+from genai_impact.official.stats import OfficialStatsError, figures_for_year, load_official_stats
+from genai_impact.report.load import DataError
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from genai_impact import i18n, official_arithmetic, official_view
-from genai_impact.display import md_literal
-from genai_impact.load import load_dataset
-from genai_impact.official_model import (
+from genai_impact.official import arithmetic as official_arithmetic
+from genai_impact.official import summary as official_view
+from genai_impact.official.catalogue import ITEMS
+from genai_impact.official.model import (
     CheckResult,
     ImportRecord,
     MissingFigure,
@@ -23,8 +23,10 @@ from genai_impact.official_model import (
     capital_equipment_ratio,
     software_equipment_ratio,
 )
-from genai_impact.stats_catalogue import ITEMS
-from genai_impact.validate_rules import Problem
+from genai_impact.report.load import load_dataset
+from genai_impact.report.validation import Problem
+from genai_impact.text import i18n
+from genai_impact.text.display import md_literal
 
 DS = load_dataset()
 LANGS = ("ja", "en")

@@ -9,13 +9,13 @@ import io
 import pytest
 from data_dirs import BUNDLED_DATA
 
-from genai_impact import page_tables
-from genai_impact.i18n import t
-from genai_impact.load import load_dataset
-from genai_impact.model import Provenance
-from genai_impact.profile_query import compare_industries, impact_of_type
-from genai_impact.provenance_ledger import Ledger
-from genai_impact.table_export import BOM, PROVENANCE_COLUMNS, to_csv_bytes
+from genai_impact.exports import page_tables
+from genai_impact.exports.table_csv import BOM, PROVENANCE_COLUMNS, to_csv_bytes
+from genai_impact.report.load import load_dataset
+from genai_impact.report.model import Provenance
+from genai_impact.text.i18n import t
+from genai_impact.views.profile import compare_industries, impact_of_type
+from genai_impact.views.provenance_ledger import Ledger
 
 DS = load_dataset(BUNDLED_DATA)
 BASES = {"stated", "layout"}

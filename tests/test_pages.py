@@ -10,9 +10,10 @@ import pytest
 from apptest_helpers import PAGES, open_page
 from data_dirs import BUNDLED_DATA, copy_data
 
-from genai_impact import display, query
-from genai_impact.i18n import t
-from genai_impact.load import load_dataset
+from genai_impact.report import query
+from genai_impact.report.load import load_dataset
+from genai_impact.text import display
+from genai_impact.text.i18n import t
 from genai_impact.ui import INDUSTRY_KEY, LANG_KEY
 
 DS = load_dataset(BUNDLED_DATA)

@@ -11,10 +11,14 @@ import pytest
 from apptest_helpers import open_page
 from test_pages import markdown_bodies, of_type
 
-from genai_impact import display, impact_matrix, profile_query, query, use_case_query
-from genai_impact.i18n import t
-from genai_impact.load import load_dataset
+from genai_impact.report import query
+from genai_impact.report.load import load_dataset
+from genai_impact.text import display
+from genai_impact.text.i18n import t
 from genai_impact.ui import INDUSTRY_KEY
+from genai_impact.views import impacts as impact_matrix
+from genai_impact.views import profile as profile_query
+from genai_impact.views import use_cases as use_case_query
 
 DS = load_dataset()
 ORDERED = sorted(DS.industries, key=lambda i: i.order)

@@ -10,10 +10,13 @@ import json
 
 import pytest
 
-from genai_impact import impact_matrix, profile_query, profile_text, use_case_query
-from genai_impact.i18n import t
-from genai_impact.load import load_dataset
-from genai_impact.provenance_ledger import Ledger, basis_marker
+from genai_impact.report.load import load_dataset
+from genai_impact.text.i18n import t
+from genai_impact.views import comparison as profile_text
+from genai_impact.views import impacts as impact_matrix
+from genai_impact.views import profile as profile_query
+from genai_impact.views import use_cases as use_case_query
+from genai_impact.views.provenance_ledger import Ledger, basis_marker
 
 DS = load_dataset()
 ORDERED = sorted(DS.industries, key=lambda i: i.order)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from genai_impact.load import load_dataset
-from genai_impact.model import Dataset, Provenance, Text
+from genai_impact.report.load import load_dataset
+from genai_impact.report.model import Dataset, Provenance, Text
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = Path(

@@ -98,7 +98,9 @@ def _free_port() -> int:
 
 WARM_CHECK = """
 import http.server, json, sys, threading
-from genai_impact import i18n, map_query, warm
+from genai_impact import warm
+from genai_impact.text import i18n
+from genai_impact.views.map import query as map_query
 class Health(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         self.send_response(200); self.end_headers(); self.wfile.write(b"ok")
@@ -137,7 +139,8 @@ def test_warming_leaves_a_broken_data_set_to_the_first_run(tmp_path):
 
 
 def test_the_data_directory_is_the_apps():
-    from genai_impact import load, ui
+    from genai_impact import ui
+    from genai_impact.report import load
 
     assert warm.DATA_DIR_ENV == load.DATA_DIR_ENV == "GENAI_IMPACT_DATA_DIR"
     assert ui.data_dir is load.data_dir is warm.data_dir  # one reading of the variable

@@ -8,8 +8,8 @@ import zipfile
 
 import pytest
 
-from genai_impact import slide_pack
-from genai_impact.slide_pack import SlideFile
+from genai_impact.exports import slide_pack
+from genai_impact.exports.slide_pack import SlideFile
 
 FAKE_PNG = b"\x89PNG\r\n\x1a\n" + b"synthetic"
 

@@ -19,9 +19,11 @@ from estat_fixtures import FIXTURES, mutated, stats_data, to_json_bytes, values_
 from stats_helpers import bundled_copy, figure, run, written
 from test_pages import markdown_bodies, of_type
 
-from genai_impact import display, official_arithmetic, official_view
-from genai_impact.i18n import t
-from genai_impact.official_stats import OfficialStatsError, load_official_stats
+from genai_impact.official import arithmetic as official_arithmetic
+from genai_impact.official import summary as official_view
+from genai_impact.official.stats import OfficialStatsError, load_official_stats
+from genai_impact.text import display
+from genai_impact.text.i18n import t
 
 SECTOR_KEY, YEAR_KEY = "sources_stats_sector", "sources_stats_year"
 LANGS = ["ja", "en"]

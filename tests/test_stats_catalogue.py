@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from genai_impact.stats_catalogue import (
+from genai_impact.official.catalogue import (
     ITEM_BY_CODE,
     fiscal_year_of,
     item_name_matches,

@@ -25,8 +25,8 @@ from estat_fixtures import (
 )
 from stats_helpers import bundled_copy, figure, official_files, run, written
 
-from genai_impact.load import load_dataset
-from genai_impact.stats_catalogue import OTHER_MANUFACTURING
+from genai_impact.official.catalogue import OTHER_MANUFACTURING
+from genai_impact.report.load import load_dataset
 
 ALL_YEARS = tuple(range(2018, 2025))
 

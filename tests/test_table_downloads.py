@@ -14,12 +14,13 @@ from apptest_helpers import download_buttons, open_page
 from data_dirs import BUNDLED_DATA
 from test_profile_pages import grid_rows
 
-from genai_impact import display, page_tables
-from genai_impact.i18n import t
-from genai_impact.load import load_dataset
-from genai_impact.model import Provenance
-from genai_impact.profile_text import basis_text
-from genai_impact.table_export import BOM, PROVENANCE_COLUMNS
+from genai_impact.exports import page_tables
+from genai_impact.exports.table_csv import BOM, PROVENANCE_COLUMNS
+from genai_impact.report.load import load_dataset
+from genai_impact.report.model import Provenance
+from genai_impact.text import display
+from genai_impact.text.i18n import t
+from genai_impact.views.comparison import basis_text
 
 DS = load_dataset(BUNDLED_DATA)
 BASES = {"stated", "layout"}

@@ -9,8 +9,8 @@ import io
 import pandas as pd
 import pytest
 
-from genai_impact import table_export
-from genai_impact.model import Provenance
+from genai_impact.exports import table_csv as table_export
+from genai_impact.report.model import Provenance
 
 ROWS = pd.DataFrame(
     {

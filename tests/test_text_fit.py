@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 import vl_convert as vlc
 
-from genai_impact import export
-from genai_impact.export_theme import FONT_STACK
-from genai_impact.text_fit import text_width, wrap
+from genai_impact.exports import render as export
+from genai_impact.exports.presets import FONT_STACK
+from genai_impact.text.fit import text_width, wrap
 
 PX = 10  # at 10 px a kanji is 10 px wide and "a" 6 px
 

@@ -17,8 +17,8 @@ import pytest
 import yaml
 from data_dirs import DATA_SETS, MINIMAL_DATA, copy_data, data_set_dir
 
-from genai_impact.load import SAFE_LOADER, DataError, Problem, load_dataset, validate
-from genai_impact.model import PHASE_IDS, Dataset
+from genai_impact.report.load import SAFE_LOADER, DataError, Problem, load_dataset, validate
+from genai_impact.report.model import PHASE_IDS, Dataset
 
 Mutation = Callable[[Path], None]
 SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -484,7 +484,7 @@ def test_minimal_data_keeps_file_order() -> None:
 def test_memoised_yaml_documents_are_never_changed_by_the_parsers():
     # load._parse hands the same document to every load of the same text (a speed-up):
     # that is only sound while the parsers read the documents and never write to them.
-    from genai_impact import load
+    from genai_impact.report import load
 
     bundled = data_set_dir("bundled")
     load.load_dataset(bundled)

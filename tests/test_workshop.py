@@ -17,10 +17,15 @@ import pytest
 from data_dirs import BUNDLED_DATA
 from map_stats import statistics_data_dir
 
-from genai_impact import agenda, charts, map_query, map_text, state, workshop
-from genai_impact.load import load_dataset
-from genai_impact.official_stats import load_official_stats
-from genai_impact.table_export import BOM, PROVENANCE_COLUMNS
+from genai_impact import state
+from genai_impact.exports.table_csv import BOM, PROVENANCE_COLUMNS
+from genai_impact.official.stats import load_official_stats
+from genai_impact.report.load import load_dataset
+from genai_impact.views.map import chart as charts
+from genai_impact.views.map import query as map_query
+from genai_impact.views.map import text as map_text
+from genai_impact.workshop import agenda
+from genai_impact.workshop import views as workshop
 
 DS = load_dataset(BUNDLED_DATA)
 ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", "/tmp/e2e-artifacts"))
@@ -166,7 +171,7 @@ def test_exported_map_png_looks_as_with_translucent_regions():
     import numpy as np
     from PIL import Image
 
-    from genai_impact import export
+    from genai_impact.exports import render as export
 
     view = state.ViewState(lang="ja", arch=("A", "B", "C"))
     item = workshop.map_export(DS, None, view, LINK)
@@ -189,7 +194,7 @@ def test_exported_map_png_looks_as_with_translucent_regions():
 
 
 def test_a_map_rendered_when_the_popover_opens_serves_the_click(monkeypatch):
-    from genai_impact import export
+    from genai_impact.exports import render as export
 
     export.clear_render_cache()
     view = state.ViewState(lang="en", arch=("D",))

@@ -18,12 +18,14 @@ from apptest_helpers import PAGES
 from data_dirs import BUNDLED_DATA
 from streamlit.testing.v1 import AppTest
 
-from genai_impact import agenda, display, navigation
-from genai_impact.i18n import t
-from genai_impact.load import load_dataset
-from genai_impact.map_layout import SIZES
-from genai_impact.table_export import BOM, PROVENANCE_COLUMNS
+from genai_impact import navigation
+from genai_impact.exports.table_csv import BOM, PROVENANCE_COLUMNS
+from genai_impact.report.load import load_dataset
+from genai_impact.text import display
+from genai_impact.text.i18n import t
 from genai_impact.ui import AGENDA_KEY, LINK_KEY, downloads_key
+from genai_impact.views.map.layout import SIZES
+from genai_impact.workshop import agenda
 
 
 def open_page(page_id: str, **params: str | list[str]) -> AppTest:
@@ -112,7 +114,8 @@ def test_size_choice_changes_the_files_and_the_png_is_the_slide_size(downloads):
 def test_a_rerun_renders_nothing(downloads, monkeypatch):
     """The page's runs never render an export themselves; an open popover asks for one
     background render per view, size and theme, not one per rerun."""
-    from genai_impact import export, workshop
+    from genai_impact.exports import render as export
+    from genai_impact.workshop import views as workshop
 
     calls, ahead = [], []
     monkeypatch.setattr(export, "to_png", lambda *a, **k: calls.append(a) or b"")

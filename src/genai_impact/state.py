@@ -16,7 +16,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from genai_impact.model import LANGS
+from genai_impact.report.model import LANGS
 
 DEFAULT_LANG = "ja"
 # Longest bad value echoed back in a notice; the rest is cut.

@@ -19,21 +19,21 @@ import os
 import time
 import urllib.request
 
-from genai_impact.load import DATA_DIR_ENV, data_dir
+from genai_impact.report.load import DATA_DIR_ENV, data_dir
 
 __all__ = ["DATA_DIR_ENV", "WARM_MODULES", "port_of", "warm"]
 
 # The pages' pure modules (and through them pandas, Altair, PyYAML, vl-convert's binding).
 WARM_MODULES = (
-    "genai_impact.load",
-    "genai_impact.charts",
-    "genai_impact.map_query",
-    "genai_impact.workshop",
-    "genai_impact.page_tables",
-    "genai_impact.official_stats",
-    "genai_impact.profile_query",
-    "genai_impact.use_case_query",
-    "genai_impact.impact_matrix",
+    "genai_impact.report.load",
+    "genai_impact.views.map.chart",
+    "genai_impact.views.map.query",
+    "genai_impact.workshop.views",
+    "genai_impact.exports.page_tables",
+    "genai_impact.official.stats",
+    "genai_impact.views.profile",
+    "genai_impact.views.use_cases",
+    "genai_impact.views.impacts",
 )
 
 
@@ -67,8 +67,10 @@ def warm(port: int, timeout: float = 60.0) -> None:
     _healthy(port, timeout)
     for name in WARM_MODULES:
         importlib.import_module(name)
-    from genai_impact import i18n, map_query, workshop
-    from genai_impact.load import load_dataset
+    from genai_impact.report.load import load_dataset
+    from genai_impact.text import i18n
+    from genai_impact.views.map import query as map_query
+    from genai_impact.workshop import views as workshop
 
     for lang in i18n.LANGS:
         i18n.catalogue(lang)

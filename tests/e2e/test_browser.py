@@ -25,10 +25,11 @@ from browser_helpers import (
 from e2e_server import BUNDLED_DATA, StreamlitServer
 from playwright.sync_api import Page, expect
 
-from genai_impact import navigation, query, state
-from genai_impact.i18n import t
-from genai_impact.load import load_dataset
+from genai_impact import navigation, state
+from genai_impact.report import query
+from genai_impact.report.load import load_dataset
 from genai_impact.state import shown_value
+from genai_impact.text.i18n import t
 
 pytestmark = pytest.mark.e2e
 

@@ -18,8 +18,8 @@ from estat_fixtures import FIXTURES, mutated, stats_data, to_json_bytes, values_
 from playwright.sync_api import Page, expect
 
 from genai_impact.cli import main
-from genai_impact.i18n import t
-from genai_impact.official_view import import_commands
+from genai_impact.official.summary import import_commands
+from genai_impact.text.i18n import t
 
 pytestmark = pytest.mark.e2e
 

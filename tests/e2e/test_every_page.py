@@ -22,7 +22,7 @@ from browser_helpers import (
 from playwright.sync_api import Page, expect
 
 from genai_impact import navigation, state
-from genai_impact.i18n import t
+from genai_impact.text.i18n import t
 
 pytestmark = pytest.mark.e2e
 

@@ -15,11 +15,11 @@ from e2e_server import StreamlitServer
 from map_stats import statistics_data_dir  # SYNTHETIC figures, under tests/
 from playwright.sync_api import Page, expect
 
-from genai_impact.i18n import t
-from genai_impact.label_placement import GAP, POINT_MARGIN
-from genai_impact.load import load_dataset
-from genai_impact.map_layout import SIZES
-from genai_impact.map_query import SIZE_SHARE_UNSIZED, MapFilters, schematic_view
+from genai_impact.report.load import load_dataset
+from genai_impact.text.i18n import t
+from genai_impact.views.map.labels import GAP, POINT_MARGIN
+from genai_impact.views.map.layout import SIZES
+from genai_impact.views.map.query import SIZE_SHARE_UNSIZED, MapFilters, schematic_view
 
 pytestmark = pytest.mark.e2e
 

@@ -13,9 +13,11 @@ import pytest
 from browser_helpers import assert_japanese_font, page_url, query_of, wait_until_rendered
 from playwright.sync_api import Page, expect
 
-from genai_impact import impact_matrix, navigation, profile_text
-from genai_impact.i18n import t
-from genai_impact.load import load_dataset
+from genai_impact import navigation
+from genai_impact.report.load import load_dataset
+from genai_impact.text.i18n import t
+from genai_impact.views import comparison as profile_text
+from genai_impact.views import impacts as impact_matrix
 
 pytestmark = pytest.mark.e2e
 

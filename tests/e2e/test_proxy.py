@@ -23,7 +23,7 @@ from e2e_server import StreamlitServer, free_port
 from playwright.sync_api import Page, expect
 
 from genai_impact import navigation
-from genai_impact.i18n import t
+from genai_impact.text.i18n import t
 
 pytestmark = pytest.mark.e2e
 

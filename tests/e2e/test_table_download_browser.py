@@ -15,10 +15,10 @@ import pytest
 from browser_helpers import wait_until_rendered
 from playwright.sync_api import Page, expect
 
-from genai_impact import page_tables
-from genai_impact.i18n import t
-from genai_impact.load import load_dataset
-from genai_impact.table_export import BOM, PROVENANCE_COLUMNS
+from genai_impact.exports import page_tables
+from genai_impact.exports.table_csv import BOM, PROVENANCE_COLUMNS
+from genai_impact.report.load import load_dataset
+from genai_impact.text.i18n import t
 
 pytestmark = pytest.mark.e2e
 

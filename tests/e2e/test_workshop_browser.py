@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
-from genai_impact.i18n import t
+from genai_impact.text.i18n import t
 
 pytestmark = pytest.mark.e2e
 
