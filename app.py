@@ -6,12 +6,11 @@ The other pages are files in `pages/` (served at /industries, /sources); see
 
 import streamlit as st
 
-from genai_impact import navigation, state, ui
+from genai_impact import navigation, ui
 
 
 def page_directory(ctx: ui.PageContext) -> None:
     """A link to each other page with one line saying what it holds."""
-    carried = state.to_query_params(ctx.view, only=navigation.GLOBAL_PARAMS)
     ui.heading(ctx.t("home.pages_heading"))
     for page in navigation.PAGES:
         if page.id == ctx.page.id:
@@ -21,7 +20,7 @@ def page_directory(ctx: ui.PageContext) -> None:
                 page.path,
                 label=f"**{ctx.t(f'{page.id}.nav')}**",
                 icon=page.icon,
-                query_params=carried,
+                query_params=ctx.carried,
             )
             st.markdown(ctx.t(f"home.pages.{page.id}"))
 

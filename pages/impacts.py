@@ -1,12 +1,12 @@
 """Six structural-impact types: the industries × types matrix, grouped by level.
 
-Filters live in the URL (state.PARAMS): `arch` (archetypes shown) and `impact` (the
+Filters live in the URL: `arch` (archetypes shown) and `impact` (the
 types whose explanation and industries are shown).
 """
 
 import streamlit as st
 
-from genai_impact import state, ui
+from genai_impact import ui
 from genai_impact.exports import page_tables
 from genai_impact.report.model import ImpactType
 from genai_impact.text import display
@@ -14,10 +14,6 @@ from genai_impact.views import impacts as impact_matrix
 from genai_impact.views.provenance_ledger import Ledger
 
 ARCH_KEY, IMPACT_KEY = "impacts_arch", "impacts_type"
-
-
-def write_url(name: str, widget_key: str) -> None:
-    ui.set_query_values(name, [str(v) for v in st.session_state.get(widget_key) or []])
 
 
 # 1. Selection: archetypes shown, types explained
@@ -29,27 +25,27 @@ def filters(ctx: ui.PageContext) -> tuple[tuple[str, ...], tuple[int, ...]]:
     types = {str(t.number): impact_matrix.type_heading(t, lang) for t in ds.impact_types}
     left = right = st.sidebar
     st.sidebar.subheader(ctx.t("impacts.filter.heading"), anchor=False)
-    st.session_state[ARCH_KEY] = list(ctx.view.arch)
-    left.pills(
-        ctx.t("impacts.filter.arch"),
+    ui.bound(
+        left.pills,
+        "arch",
+        list(ctx.view.arch),
+        key=ARCH_KEY,
+        label=ctx.t("impacts.filter.arch"),
         options=list(archetypes),
         selection_mode="multi",
-        key=ARCH_KEY,
         help=ctx.t("impacts.filter.arch_help")
         + "\n\n"
         + "\n".join(f"- {display.md_literal(name)}" for name in archetypes.values()),
-        on_change=write_url,
-        args=("arch", ARCH_KEY),
     )
-    st.session_state[IMPACT_KEY] = list(ctx.view.impact)
-    right.multiselect(
-        ctx.t("impacts.filter.impact"),
+    ui.bound(
+        right.multiselect,
+        "impact",
+        list(ctx.view.impact),
+        key=IMPACT_KEY,
+        label=ctx.t("impacts.filter.impact"),
         options=list(types),
         format_func=types.get,
-        key=IMPACT_KEY,
         help=ctx.t("impacts.filter.impact_help"),
-        on_change=write_url,
-        args=("impact", IMPACT_KEY),
         placeholder=ctx.t("impacts.filter.placeholder"),
     )
     return ctx.view.arch, tuple(int(n) for n in ctx.view.impact)
@@ -67,7 +63,7 @@ def matrix(ctx: ui.PageContext, archetypes: tuple[str, ...], picked: tuple[int, 
     now, later = (ds.timing(t).name.in_lang(lang) for t in ("now", "medium_long_term"))
     legend = ctx.t("impacts.matrix.legend", now=now, later=later)
     ui.note(f"{ctx.t('impacts.matrix.shown', count=len(shown))} {legend}")
-    st.table(impact_matrix.matrix_table(ds, lang, archetypes, picked))
+    st.table(impact_matrix.matrix_table(ds, lang, archetypes, picked, ctx.theme))
     ui.table_download(ctx, page_tables.impacts_table(ds, lang, archetypes), "impacts-matrix")
     for industry in shown:
         for impact in industry.impact_types:
@@ -123,10 +119,7 @@ def type_detail(ctx: ui.PageContext, impact_type: ImpactType, archetypes: tuple[
                         "pages/industries.py",
                         label=display.md_text(industry.name, lang),
                         icon=":material/arrow_right:",
-                        query_params={
-                            **state.to_query_params(ctx.view, only=("lang",)),
-                            "industry": industry.id,
-                        },
+                        query_params={**ctx.carried, "industry": industry.id},
                     )
         ui.ledger_table(ctx, ledger, f"type-{impact_type.number}")
 

@@ -3,7 +3,7 @@ basis marker; each section lists sources and seed lines in one table (ui.ledger_
 
 import streamlit as st
 
-from genai_impact import state, ui
+from genai_impact import ui
 from genai_impact.exports import page_tables
 from genai_impact.report import query
 from genai_impact.report.model import Industry, Provenance
@@ -21,7 +21,7 @@ def industry_link(ctx: ui.PageContext, shown: Industry, icon: str, **params: str
         ctx.page.path,
         label=display.md_text(shown.name, ctx.lang),
         icon=icon,
-        query_params={**state.to_query_params(ctx.view, only=("lang",)), **params},
+        query_params={**ctx.carried, **params},
     )
 
 
@@ -48,30 +48,26 @@ def directory(ctx: ui.PageContext, compare_with: str | None = None) -> None:
                     industry_link(ctx, industry, ":material/compare_arrows:", **params)
 
 
-def on_pick(name: str, widget_key: str) -> None:
-    ui.set_query_param(name, st.session_state.get(widget_key) or None, None)
-
-
 def pickers(ctx: ui.PageContext, compare: str | None) -> None:
     names = {i.id: i.name.in_lang(ctx.lang) for i in profile_query.in_report_order(ctx.dataset)}
     left, right = st.columns(2)
-    st.session_state[ui.INDUSTRY_KEY] = ctx.view.industry
-    left.selectbox(
-        ctx.t("industries.select.label"),
+    ui.bound(
+        left.selectbox,
+        "industry",
+        ctx.view.industry,
+        key=ui.INDUSTRY_KEY,
+        label=ctx.t("industries.select.label"),
         options=list(names),
         format_func=names.get,
-        key=ui.INDUSTRY_KEY,
-        on_change=on_pick,
-        args=("industry", ui.INDUSTRY_KEY),
     )
-    st.session_state[COMPARE_KEY] = compare or ""
-    right.selectbox(
-        ctx.t("industries.compare.label"),
+    ui.bound(
+        right.selectbox,
+        "compare",
+        compare or "",
+        key=COMPARE_KEY,
+        label=ctx.t("industries.compare.label"),
         options=["", *names],
         format_func=lambda i: names.get(i, ctx.t("industries.compare.nothing")),
-        key=COMPARE_KEY,
-        on_change=on_pick,
-        args=("compare", COMPARE_KEY),
     )
 
 
@@ -219,7 +215,7 @@ def comparison(ctx: ui.PageContext, a: Industry, b: Industry) -> None:
     ui.ledger_table(ctx, ledger, "compare")
     differ, total = profile_text.difference_count(ds, a, b)
     ui.note(ctx.t("industries.compare.count", differ=differ, total=total))
-    st.table(profile_text.comparison_table(ds, a, b, lang), hide_index=True)
+    st.table(profile_text.comparison_table(ds, a, b, lang, ctx.theme), hide_index=True)
     ui.table_download(ctx, page_tables.comparison_table(ds, a, b, lang), "compare")
 
 

@@ -1,7 +1,7 @@
 """Industry map: industries on capital vs software intensity, filtered, searchable, shareable.
 
-Every filter, the search, the chosen point and the fiscal year live in the URL
-(state.PARAMS); each widget is set from the URL on every run and writes it on change.
+Every filter, the search, the chosen point and the fiscal year live in the URL; each
+widget is set from the URL on every run and asks for the URL to follow on change.
 """
 
 import pandas as pd
@@ -14,6 +14,7 @@ from genai_impact.text import display
 from genai_impact.views.map import chart as charts
 from genai_impact.views.map import query as map_query
 from genai_impact.views.map import text as map_text
+from genai_impact.views.map.layout import map_size
 
 CHART_KEY, TABLE_KEY = "map_chart", "map_table"
 # theme None: the chart keeps its own font and colours, as in an export; "content": its own
@@ -25,26 +26,16 @@ def key(name: str) -> str:
     return f"map_{name}"
 
 
-def write_url(name: str) -> None:
-    """on_change: the widget's value becomes the URL parameter of the same name."""
-    value = st.session_state.get(key(name))
-    if isinstance(value, list):
-        ui.set_query_values(name, [str(v) for v in value])
-    else:
-        ui.set_query_param(name, None if value in (None, "") else str(value), None)
-
-
 def on_pick() -> None:
     """on_select: clicking a point chooses it (?select=<id>); clicking off clears it."""
     picked = st.session_state[CHART_KEY].selection.get(charts.PICK) or []
     ids = [p.get("id") for p in picked if isinstance(p, dict) and p.get("id")]
-    ui.set_query_param("select", ids[0] if ids else None, None)
+    ui.request("select", ids[0] if ids else None)
 
 
 def widget(make, name: str, value, **kwargs):
-    """A widget bound to URL parameter `name`: set from the URL, writing it back on change."""
-    st.session_state[key(name)] = value
-    return make(key=key(name), on_change=write_url, args=(name,), **kwargs)
+    """A widget mirroring URL parameter `name` (`ui.bound`), keyed map_<name>."""
+    return ui.bound(make, name, value, key=key(name), **kwargs)
 
 
 # 1. Selection: the filters in the sidebar --------------------------------------------------
@@ -96,14 +87,12 @@ def filters(ctx: ui.PageContext, years: tuple[int, ...]) -> tuple[map_query.MapF
 # 2. Data: the plotted rows, measured when official figures exist, else schematic ------------
 
 
-def map_view(ctx: ui.PageContext, chosen: map_query.MapFilters, year: int) -> map_query.MapView:
+def map_view(ctx: ui.PageContext) -> map_query.MapView:
     stats, problems = ui.official_stats()
-    size = ui.map_size(ctx)  # larger in presentation mode
     if problems:
         st.warning(ctx.t("map.mode.stats_error", count=len(problems)), icon=":material/error:")
-    if stats and stats.has_corporate_figures:  # every year's figures: the axes span them all
-        return map_query.statistics_view(ctx.dataset, stats.figures, year, chosen, ctx.lang, size)
-    return map_query.schematic_view(ctx.dataset, chosen, ctx.lang, size)
+    size = map_size(ctx.presenting)  # larger in presentation mode
+    return map_query.map_view(ctx.dataset, stats, ctx.view, size)
 
 
 # 3. View: chart or what to relax, notes, the chosen point's card, the table -----------------
@@ -160,12 +149,11 @@ def industry_card(ctx: ui.PageContext, industry: Industry) -> None:
         ui.sourced_value(ctx, line, impact.prov, f"{k}-impact-{impact.number}")
     if not industry.impact_types:
         ui.note(ctx.t("map.card.impacts_none"))
-    carried = {"lang": lang} if lang != "ja" else {}
     st.page_link(
         "pages/industries.py",
         label=ctx.t("map.card.profile"),
         icon=":material/arrow_forward:",
-        query_params={**carried, "industry": industry.id},
+        query_params={**ctx.carried, "industry": industry.id},
     )
 
 
@@ -217,8 +205,7 @@ def data_table(ctx: ui.PageContext, mv: map_query.MapView) -> None:
     """Exactly what the chart shows, as a table (accessible, copyable), behind a toggle."""
     if not st.toggle(ctx.t("map.table.toggle"), key=TABLE_KEY):
         return
-    columns = map_query.table_columns(mv)
-    table = mv.rows[columns].rename(columns={c: ctx.t(f"map.column.{c}") for c in columns})
+    table = map_query.table_frame(mv, ctx.lang)
     st.dataframe(table, hide_index=True, width="stretch", height="content")
 
 
@@ -231,7 +218,7 @@ chosen_filters, year = filters(ctx, years)
 ui.year_player(ctx, years, year)  # several fiscal years: a slider and a play control
 
 # 2. The plotted rows
-mv = map_view(ctx, chosen_filters, year)
+mv = map_view(ctx)
 
 # 3. The chart (or what to relax), notes, the chosen point's card, the table
 if mv.empty:
@@ -241,7 +228,7 @@ else:
     texts = map_text.chart_texts(ctx.dataset, mv, ctx.lang)
     # the spec as a dict (Altair's objects: about a second per rerun); live: the filters line
     # is data, so a filter change keeps the spec and the browser updates the chart in place
-    spec = ui.themed_map(ctx, charts.industry_map_spec(mv, texts, selected, live=True))
+    spec = charts.industry_map_spec(mv, texts, selected, live=True, theme=ctx.theme)
     st.vega_lite_chart(spec, on_select=on_pick, **CHART_ARGS)
     ui.map_downloads(ctx, mv, selected)  # PNG / SVG / CSV of this view (not when presenting)
 if not ctx.presenting:  # presentation mode: the chart and its legends only

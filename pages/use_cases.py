@@ -1,6 +1,6 @@
 """Use cases: seven directions of use × three phases, with each phase's tendencies.
 
-Filters live in the URL (state.PARAMS): `phase` (the phases shown as columns) and
+Filters live in the URL: `phase` (the phases shown as columns) and
 `direction` (the directions shown as rows).
 """
 
@@ -14,10 +14,6 @@ from genai_impact.views import use_cases as use_case_query
 from genai_impact.views.provenance_ledger import Ledger
 
 PHASE_KEY, DIRECTION_KEY = "use_cases_phase", "use_cases_direction"
-
-
-def write_url(name: str, widget_key: str) -> None:
-    ui.set_query_values(name, [str(v) for v in st.session_state.get(widget_key) or []])
 
 
 # 1. Selection: phases and directions
@@ -39,15 +35,15 @@ def filters(ctx: ui.PageContext) -> None:
             {"placeholder": ctx.t("use_cases.filter.all")},
         ),
     ):
-        st.session_state[key] = list(getattr(ctx.view, name))
-        make(
-            ctx.t(f"use_cases.filter.{name}"),
+        ui.bound(
+            make,
+            name,
+            list(getattr(ctx.view, name)),
+            key=key,
+            label=ctx.t(f"use_cases.filter.{name}"),
             options=list(options),
             format_func=options.get,
-            key=key,
             help=ctx.t("use_cases.filter.help"),
-            on_change=write_url,
-            args=(name, key),
             **extra,
         )
 

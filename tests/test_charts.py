@@ -17,7 +17,9 @@ from map_stats import statistics_data_dir
 
 from genai_impact.official.stats import figures_for_year, load_official_stats
 from genai_impact.report.load import load_dataset
+from genai_impact.theme import FONT_STACK, PALETTES, palette
 from genai_impact.views.map import chart as charts
+from genai_impact.views.map import chart_parts as parts
 from genai_impact.views.map import text as map_text
 from genai_impact.views.map.layout import SIZES
 from genai_impact.views.map.query import MapFilters, schematic_view, statistics_view
@@ -159,7 +161,7 @@ def test_search_dims_the_rest_and_rings_the_matches():
     spec = chart.to_dict()
     opacity = points_layer(spec)["encoding"]["opacity"]
     assert opacity["condition"]["test"] == "datum.dimmed"
-    assert opacity["condition"]["value"] == charts.DIMMED_OPACITY
+    assert opacity["condition"]["value"] == parts.DIMMED_OPACITY
     rings = [layer for layer in layers(spec, "point") if layer.get("transform")]
     assert {"filter": "datum.highlight"} in rings[0]["transform"]
 
@@ -171,7 +173,7 @@ def test_the_selected_point_gets_a_ring_by_a_safe_predicate():
         for layer in layers(chart.to_dict(), "point")
         if {"filter": {"field": "id", "equal": "retail"}} in layer.get("transform", [])
     ]
-    assert len(rings) == 1 and rings[0]["mark"]["stroke"] == charts.SELECTED_COLOUR
+    assert len(rings) == 1 and rings[0]["mark"]["stroke"] == palette("light").primary
 
 
 def test_labels_and_leaders_use_the_precomputed_positions():
@@ -198,7 +200,7 @@ def test_size_encodes_the_effect_size_with_not_legible_distinct():
     assert size["scale"]["domain"] == ["Large", "Moderate", "Small", "size not legible"]
     assert size["legend"]["title"] == "Size of the expected effect"
     assert encoding["strokeDash"]["scale"]["range"][-1] == [3, 2]  # not legible: dashed
-    assert encoding["fillOpacity"]["scale"]["range"] == [1.0, 1.0, 1.0, charts.NOT_LEGIBLE_FILL]
+    assert encoding["fillOpacity"]["scale"]["range"] == [1.0, 1.0, 1.0, parts.NOT_LEGIBLE_FILL]
 
 
 def test_without_a_phase_or_kind_every_point_has_one_size():
@@ -209,7 +211,7 @@ def test_without_a_phase_or_kind_every_point_has_one_size():
 def test_chart_font_title_padding_and_size():
     _, chart = schematic()
     spec = chart.to_dict()
-    assert spec["config"]["font"] == "Noto Sans CJK JP, sans-serif"
+    assert spec["config"]["font"] == FONT_STACK
     assert spec["padding"]["top"] >= 12  # pitfall P5: the title is not clipped
     assert spec["autosize"] == {"type": "pad", "contains": "padding"}
     assert (spec["width"], spec["height"]) == (SCREEN.width, SCREEN.height)
@@ -321,7 +323,7 @@ def test_the_altair_chart_is_the_same_chart():
 def test_every_chart_draws_with_the_japanese_font(stats):
     for built in round_trip_cases(stats):
         svg = vlc.vegalite_to_svg(built.to_dict())
-        assert 'font-family="Noto Sans CJK JP, sans-serif"' in svg
+        assert f'font-family="{FONT_STACK}"' in svg
 
 
 def test_the_live_chart_draws_the_filters_line_from_data_so_its_spec_stays_the_same():
@@ -341,3 +343,36 @@ def test_the_live_chart_draws_the_filters_line_from_data_so_its_spec_stays_the_s
     assert specs[0] == specs[1]
     # the export keeps the whole subtitle in the title (its own layout)
     assert charts.CAPTION not in Built(view).to_dict()["datasets"]
+
+
+# --- themes: the chart is built in the theme's palette (no colours rewritten afterwards) ---
+
+
+def colours_in(spec: dict) -> set[str]:
+    """Every hex colour a spec names, lower case."""
+    import re
+
+    return {c.lower() for c in re.findall(r"#[0-9a-fA-F]{6}\b", json.dumps(spec))}
+
+
+@pytest.mark.parametrize("theme", sorted(PALETTES))
+def test_each_theme_draws_the_chart_in_its_own_palette(theme):
+    view = schematic_view(DS, MapFilters(phases=("rd_planning",), search="小売"), "ja", SCREEN)
+    texts = map_text.chart_texts(DS, view, "ja")
+    spec = charts.industry_map_spec(view, texts, "retail", theme=theme)
+    pal = palette(theme)
+    assert spec["config"]["background"] == pal.background
+    assert spec["config"]["axis"]["labelColor"] == pal.text
+    assert spec["title"]["subtitleColor"] == pal.subtle_text
+    allowed = {
+        c.lower()
+        for c in (pal.text, pal.subtle_text, pal.note, pal.axis, pal.grid, pal.frame,
+                  pal.leader, pal.marker, pal.primary, pal.several, pal.unassigned,
+                  pal.background, *pal.archetypes.values())
+    }  # fmt: skip
+    assert colours_in(spec) <= allowed, colours_in(spec) - allowed
+    others = {
+        c.lower() for name, p in PALETTES.items() if name != theme for c in (p.text, p.background)
+    }
+    # no colour of another theme's text or background (unless this palette uses it too)
+    assert not colours_in(spec) & (others - allowed)

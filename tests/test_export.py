@@ -18,8 +18,8 @@ import vl_convert as vlc
 
 from genai_impact.exports import presets as export_theme
 from genai_impact.exports import render as export
-from genai_impact.exports.presets import FONT_STACK
 from genai_impact.text.fit import text_width
+from genai_impact.theme import FONT_STACK, PALETTES
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 FONT_DIRS = Path("/usr/share/fonts")
@@ -181,9 +181,9 @@ def test_svg_contains_title_subtitle_footer_and_link(lang):
 
 def test_svg_text_is_set_in_the_japanese_font_stack():
     svg = export.to_svg(slide("ja"))
-    family = f'font-family="{export_theme.FONT_STACK}"'
+    family = f'font-family="{FONT_STACK}"'
     assert family in svg
-    assert export_theme.FONT_STACK.startswith("Noto Sans CJK JP, ")
+    assert FONT_STACK.startswith("Noto Sans CJK JP, ")
     # every text element names it: none is left to a default serif face
     assert svg.count("<text") == svg.count(family)
 
@@ -291,8 +291,8 @@ def test_slide_chart_spec_title_size_and_theme():
     assert spec["title"]["subtitle"] == [TEXTS["ja"]["subtitle"]]
     assert (spec["width"], spec["height"]) == (1920, 1080)
     assert spec["autosize"] == {"type": "fit", "contains": "padding"}
-    assert spec["config"]["background"] == export_theme.PALETTES["dark"].background
-    assert spec["config"]["font"] == export_theme.FONT_STACK
+    assert spec["config"]["background"] == PALETTES["dark"].background
+    assert spec["config"]["font"] == FONT_STACK
     assert spec["config"]["axis"]["labelFontSize"] == export_theme.SLIDE_TYPE.label
     # the footer is the last layer: a bottom legend listing the lines, no marks to see
     footer = spec["layer"][-1]
@@ -416,44 +416,7 @@ def test_source_line(kwargs, expected, lang):
     assert export.source_line(lang, "R", **kwargs) == expected[lang]
 
 
-# --- themes ------------------------------------------------------------------------------
-
-
-def _luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(a: str, b: str) -> float:
-    """WCAG 2 contrast ratio of two colours."""
-    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
-
-
-@pytest.mark.parametrize("theme", export_theme.THEMES)
-def test_theme_text_is_high_contrast_and_categories_stand_out(theme):
-    palette = export_theme.PALETTES[theme]
-    # text at WCAG AAA (7:1), footer and subtitle included; category marks at 3:1 in the
-    # projector theme (WCAG 1.4.11 for graphics)
-    assert contrast(palette.text, palette.background) >= 7
-    assert contrast(palette.subtle_text, palette.background) >= 7
-    if theme == "dark":
-        low = {c: round(contrast(c, palette.background), 1) for c in palette.category}
-        assert min(low.values()) >= 3, low
-
-
 def test_dark_theme_draws_points_opaque():
-    config = export_theme.theme_config("dark", "slide_16_9")
-    assert config["point"]["opacity"] == 1
+    for theme in ("dark", "contrast"):
+        assert export_theme.theme_config(theme, "slide_16_9")["point"]["opacity"] == 1
     assert "opacity" not in export_theme.theme_config("light", "slide_16_9")["point"]
-
-
-def test_themes_register_with_altair():
-    names = export_theme.register_themes()
-    assert names == ("genai-impact-light", "genai-impact-dark")
-    assert export_theme.register_themes() == names  # idempotent
-    assert set(names) <= set(alt.theme.names())
-    with alt.theme.enable("genai-impact-dark"):
-        spec = alt.Chart(POINTS).mark_point().encode(x="x:Q").to_dict()
-    assert spec["config"]["background"] == "#000000"

@@ -157,7 +157,7 @@ def test_a_phase_filter_sizes_the_points_by_the_effect():
     at.button_group(key="map_phase").set_value(["customer_touchpoint"]).run()
     rows = {row["id"]: row for row in plotted(at)}
     assert rows["retail"]["effect_size"] == "large"
-    assert rows["pharmaceuticals"]["effect_size"] == map_query.NOT_LEGIBLE
+    assert rows["pharmaceuticals"]["effect_size"] == map_text.NOT_LEGIBLE
     points = next(layer for layer in chart_spec(at)["layer"] if layer.get("name") == "points")
     assert points["encoding"]["size"]["field"] == "effect_size_label"
 

@@ -10,20 +10,20 @@ from genai_impact.official.stats import figures_for_year, load_official_stats
 from genai_impact.report import query
 from genai_impact.report.load import load_dataset
 from genai_impact.state import ViewState
+from genai_impact.views.map.filters import search_matches
 from genai_impact.views.map.layout import SIZES
 from genai_impact.views.map.query import (
     NO_ARCHETYPE,
-    NOT_LEGIBLE,
     ROW_COLUMNS,
     MapFilters,
     filters_from_view,
     relaxations,
     resolve_selection,
     schematic_view,
-    search_matches,
     statistics_view,
     table_columns,
 )
+from genai_impact.views.map.text import NOT_LEGIBLE
 
 DS = load_dataset(BUNDLED_DATA)
 SCREEN = SIZES["screen"]

@@ -12,10 +12,10 @@ from data_dirs import BUNDLED_DATA
 from map_stats import statistics_data_dir
 from test_map_page import chart_spec, open_map, plotted, url
 
-from genai_impact import ui
 from genai_impact.official.stats import load_official_stats
 from genai_impact.report.load import load_dataset
 from genai_impact.text.i18n import t
+from genai_impact.ui import year_slider
 from genai_impact.views.map import query as map_query
 from genai_impact.views.map import text as map_text
 from genai_impact.views.map import years as map_years
@@ -91,14 +91,14 @@ def test_one_year_has_no_slider_and_no_play_control(tmp_path, capsys, monkeypatc
     use(monkeypatch, statistics_data_dir(tmp_path, capsys, years=(2022,)))
     at = open_map()
     assert at.selectbox(key="map_year").value == 2022  # the sidebar selector stays
-    assert [s for s in at.select_slider if s.key == ui.YEAR_SLIDER_KEY] == []
-    assert [b for b in at.button if b.key == ui.PLAY_KEY] == []
+    assert [s for s in at.select_slider if s.key == year_slider.YEAR_SLIDER_KEY] == []
+    assert [b for b in at.button if b.key == year_slider.PLAY_KEY] == []
 
 
 def test_the_slider_changes_the_plotted_year(tmp_path, capsys, monkeypatch):
     use(monkeypatch, statistics_data_dir(tmp_path, capsys))
     at = open_map(lang="en")
-    slider = at.select_slider(key=ui.YEAR_SLIDER_KEY)
+    slider = at.select_slider(key=year_slider.YEAR_SLIDER_KEY)
     assert slider.value == 2022 and list(slider.options) == ["FY2021", "FY2022"]
     before = {r["id"]: (r["x"], r["y"]) for r in plotted(at)}
     slider.set_value(2021).run()
@@ -117,17 +117,17 @@ def test_play_steps_through_every_year_and_stops_on_the_latest(tmp_path, capsys,
     def pause() -> None:  # instead of the pause: the year the page shows at this step
         shown.append(st.query_params.get("year"))
 
-    monkeypatch.setattr(ui, "_pause", pause)
+    monkeypatch.setattr(year_slider, "_pause", pause)
     at = open_map(lang="en")
-    play = at.button(key=ui.PLAY_KEY)
+    play = at.button(key=year_slider.PLAY_KEY)
     assert play.label == t("map.play.start", "en")
     play.click().run()
     assert not at.exception
     # from the latest year, play starts over at the first, pauses there, ends on the latest
     assert shown == ["2021"]
     assert url(at, "year") == ["2022"]
-    assert at.select_slider(key=ui.YEAR_SLIDER_KEY).value == 2022
-    assert at.button(key=ui.PLAY_KEY).label == t("map.play.start", "en")  # stopped
+    assert at.select_slider(key=year_slider.YEAR_SLIDER_KEY).value == 2022
+    assert at.button(key=year_slider.PLAY_KEY).label == t("map.play.start", "en")  # stopped
     assert DS.sector(PART_MISSING).id in [r["id"] for r in plotted(at)]
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from genai_impact.report.load import load_dataset
 from genai_impact.text.i18n import t
+from genai_impact.theme import palette
 from genai_impact.views import comparison as profile_text
 from genai_impact.views import impacts as impact_matrix
 from genai_impact.views import profile as profile_query
@@ -217,12 +218,13 @@ def test_basis_marker_names_the_basis_in_words(basis):
     assert basis_marker(basis, 3, "ja").endswith(" 3]")
 
 
-def test_picked_types_are_tinted_in_the_matrix():
-    styled = impact_matrix.matrix_table(DS, "en", picked=(2,))
+@pytest.mark.parametrize("theme", ["light", "dark", "contrast"])
+def test_picked_types_are_tinted_in_the_matrix(theme):
+    styled = impact_matrix.matrix_table(DS, "en", picked=(2,), theme=theme)
     html = styled.to_html()
     heading = impact_matrix.column_heading(DS.impact_type(2), "en")
     column = [c[1] for c in styled.data.columns].index(heading)
-    assert impact_matrix.PICKED_STYLE in html
+    assert palette(theme).picked_tint in html
     styles = styled._compute().ctx  # (row, column) -> [(property, value)]
     tinted = {col for (_, col), props in styles.items() if props}
     assert tinted == {column}

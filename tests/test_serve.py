@@ -100,7 +100,7 @@ WARM_CHECK = """
 import http.server, json, sys, threading
 from genai_impact import warm
 from genai_impact.text import i18n
-from genai_impact.views.map import query as map_query
+from genai_impact.views.map import rows as map_rows
 class Health(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         self.send_response(200); self.end_headers(); self.wfile.write(b"ok")
@@ -109,7 +109,7 @@ server = http.server.HTTPServer(("127.0.0.1", 0), Health)
 threading.Thread(target=server.serve_forever, daemon=True).start()
 warm.warm(server.server_port, timeout=5)
 print(json.dumps({"catalogues": i18n.catalogue.cache_info().currsize,
-                  "placements": map_query._place.cache_info().currsize,
+                  "placements": map_rows.place.cache_info().currsize,
                   "streamlit": "streamlit" in sys.modules}))
 """
 

@@ -23,6 +23,7 @@ from genai_impact.exports.table_csv import BOM, PROVENANCE_COLUMNS
 from genai_impact.report.load import load_dataset
 from genai_impact.text import display
 from genai_impact.text.i18n import t
+from genai_impact.theme import palette
 from genai_impact.ui import AGENDA_KEY, LINK_KEY, downloads_key
 from genai_impact.views.map.layout import SIZES
 from genai_impact.workshop import agenda
@@ -115,11 +116,11 @@ def test_a_rerun_renders_nothing(downloads, monkeypatch):
     """The page's runs never render an export themselves; an open popover asks for one
     background render per view, size and theme, not one per rerun."""
     from genai_impact.exports import render as export
-    from genai_impact.workshop import views as workshop
+    from genai_impact.ui import downloads as ui_downloads
 
     calls, ahead = [], []
     monkeypatch.setattr(export, "to_png", lambda *a, **k: calls.append(a) or b"")
-    monkeypatch.setattr(workshop, "prerender", lambda item, preset, theme: ahead.append(preset))
+    monkeypatch.setattr(ui_downloads, "prerender", lambda item, preset, theme: ahead.append(preset))
     at = open_page("map")
     assert ahead == []  # closed popover: nothing prepared
     open_downloads(at)
@@ -204,19 +205,24 @@ def test_a_bad_present_value_falls_back_with_a_notice():
 # 4. The dark theme ----------------------------------------------------------------------------
 
 
-def test_dark_theme_flips_the_chart_on_screen_and_the_exports(downloads):
-    light = chart_spec(open_page("map"))
-    at = open_page("map", theme="dark")
-    dark = chart_spec(at)
-    assert light["config"].get("background") in (None, "#ffffff")
-    assert dark["config"]["background"] == "#000000"
-    assert dark["config"]["axis"]["labelColor"] == "#ffffff"
-    assert dark["title"]["color"] == "#ffffff"
-    assert json.dumps(light).count("#222222") > 0 and "#222222" not in json.dumps(dark)
+@pytest.mark.parametrize("theme", ["dark", "contrast"])
+def test_the_theme_control_recolours_the_chart_on_screen_and_the_exports(downloads, theme):
+    light_pal, pal = palette("light"), palette(theme)
+    at = open_page("map")
+    assert chart_spec(at)["config"]["background"] == light_pal.background
+    control = next(b for b in at.get("button_group") if b.key == "workshop_theme")
+    control.set_value(theme).run()
+    assert not at.exception
+    assert at.query_params["theme"] == theme  # the URL follows the control
+    spec = chart_spec(at)
+    assert spec["config"]["background"] == pal.background
+    assert spec["config"]["axis"]["labelColor"] == pal.text
+    assert spec["title"]["color"] == pal.text
+    assert light_pal.text not in json.dumps(spec) or light_pal.text == pal.text
     svg = buttons(at, downloads)[t("workshop.download.svg", "ja")][2]().decode("utf-8")
-    assert 'fill="#000000"' in svg or "fill: #000000" in svg or "#000000" in svg
-    at.toggle(key="workshop_theme").set_value(False).run()
-    assert "theme" not in at.query_params
+    assert pal.background in svg
+    next(b for b in at.get("button_group") if b.key == "workshop_theme").set_value("light").run()
+    assert "theme" not in at.query_params  # the default leaves the URL
 
 
 # 5. Saved views -------------------------------------------------------------------------------

@@ -4,10 +4,12 @@ The whole view lives in the URL so that a link reproduces it. Each parameter is
 described once in `PARAMS`; `parse_query_params` turns the raw query string
 into a `ViewState` plus notices for values it had to drop, and
 `to_query_params` writes a state back in canonical form (defaults omitted).
+`write_query_params` is the one place that changes the browser's URL: the page
+start calls it once per run with Streamlit's `st.query_params` (widgets only ask
+for a change, `ui.url`, which the next run reads).
 
-Adding a filter later (archetypes, phases, impact types, compare, present...)
-means: a field on `ViewState`, a `Param` in `PARAMS`, and, when its valid
-values come from the data, an entry in the `choices` mapping the caller passes.
+Adding a filter means: a field on `ViewState`, a `Param` in `PARAMS`, and, when
+its valid values come from the data, an entry in `report.query.url_choices`.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from genai_impact.report.model import LANGS
+from genai_impact.theme import DEFAULT_THEME, THEMES
 
 DEFAULT_LANG = "ja"
 # Longest bad value echoed back in a notice; the rest is cut.
@@ -47,7 +51,7 @@ class ViewState:
     direction: tuple[str, ...] = ()  # direction-of-use numbers as text; () = all
     # Workshop / exports: display settings every page reads (docs/exports.md)
     present: str | None = None  # "1": presentation mode (projector: large type, no chrome)
-    theme: str = "light"  # "dark": high contrast on screen and in exports
+    theme: str = DEFAULT_THEME  # the palette of the page, its charts and its exports
 
 
 @dataclass(frozen=True)
@@ -80,9 +84,11 @@ PARAMS: tuple[Param, ...] = (
     Param("direction", notice_key="profile.notice.bad_direction", multi=True),
     # Workshop / exports
     Param("present", notice_key="workshop.notice.bad_present", fixed=("1",)),
-    Param("theme", notice_key="workshop.notice.bad_theme", fixed=("light", "dark")),
+    Param("theme", notice_key="workshop.notice.bad_theme", fixed=THEMES),
 )
 PARAM_NAMES: tuple[str, ...] = tuple(p.name for p in PARAMS)
+# Keys Streamlit reads and keeps across URL writes itself (embedding options).
+STREAMLIT_KEYS = frozenset({"embed", "embed_options"})
 DEFAULTS = ViewState()
 
 
@@ -189,3 +195,37 @@ def grouped_notices(notices: Iterable[Notice]) -> list[tuple[str, str]]:
             f"{notice.param}={notice.value}" if named else notice.value
         )
     return [(key, ", ".join(values)) for key, values in lines.items()]
+
+
+class QueryParamsTarget(Protocol):
+    """What the writer needs of Streamlit's `st.query_params`."""
+
+    def from_dict(self, params: Mapping[str, str | list[str]]) -> None: ...
+
+
+def query_after(
+    raw: Mapping[str, Sequence[str]], state: ViewState, names: Iterable[str]
+) -> dict[str, str | list[str]]:
+    """The whole query string once a page has read `raw`: the page's parameters (`names`)
+    in canonical form, keys that are not ours (tracking tags) as they came; our parameters
+    that the page does not read leave. Streamlit keeps its own (`embed`...) itself."""
+    out: dict[str, str | list[str]] = {
+        key: list(values)
+        for key, values in raw.items()
+        if key not in PARAM_NAMES and key.lower() not in STREAMLIT_KEYS
+    }
+    out.update(to_query_params(state, only=names))
+    return out
+
+
+def write_query_params(
+    target: QueryParamsTarget,
+    raw: Mapping[str, Sequence[str]],
+    state: ViewState,
+    names: Iterable[str],
+) -> None:
+    """The one writer of the URL: `target` (st.query_params) becomes `query_after(...)` in
+    one update. Written on every run, even when unchanged: a link to the same page
+    changes the server's query string but not the address bar (Streamlit 1.67), and a
+    write sends the whole query to the browser."""
+    target.from_dict(query_after(raw, state, names))

@@ -28,7 +28,7 @@ WARM_MODULES = (
     "genai_impact.report.load",
     "genai_impact.views.map.chart",
     "genai_impact.views.map.query",
-    "genai_impact.workshop.views",
+    "genai_impact.exports.map_export",
     "genai_impact.exports.page_tables",
     "genai_impact.official.stats",
     "genai_impact.views.profile",
@@ -70,7 +70,7 @@ def warm(port: int, timeout: float = 60.0) -> None:
     from genai_impact.report.load import load_dataset
     from genai_impact.text import i18n
     from genai_impact.views.map import query as map_query
-    from genai_impact.workshop import views as workshop
+    from genai_impact.views.map.layout import map_size
 
     for lang in i18n.LANGS:
         i18n.catalogue(lang)
@@ -80,5 +80,5 @@ def warm(port: int, timeout: float = 60.0) -> None:
         return
     for lang in i18n.LANGS:
         for presenting in (False, True):
-            size = workshop.map_size(presenting)
+            size = map_size(presenting)
             map_query.schematic_view(dataset, map_query.MapFilters(), lang, size)

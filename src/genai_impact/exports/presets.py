@@ -1,15 +1,13 @@
-"""Size presets and colour themes of chart exports, as Vega-Lite config dicts (pure).
+"""Size presets of chart exports and their Vega-Lite config (pure).
 
 A preset fixes the exported chart's size in CSS pixels (the PNG has that size
-times its scale) and the type sizes that go with it; a theme fixes colours.
-`theme_config(theme, size)` is the whole Vega-Lite `config` an export uses;
-`register_themes()` makes the same configs available as Altair themes for
-on-screen charts (presentation mode), so the screen and the exports match.
+times its scale) and the type sizes that go with it; the colours come from the
+theme's palette (`genai_impact.theme`). `theme_config(theme, size)` is the whole
+Vega-Lite `config` an export uses.
 
 The font is a CSS family list: vl-convert uses the first family it finds, and so
 does whatever later opens an SVG (PowerPoint on Windows falls back to Yu Gothic
-or Meiryo, a Mac to Hiragino). Latin text is drawn by the same Japanese font,
-which has Latin glyphs, so both languages look alike.
+or Meiryo, a Mac to Hiragino).
 """
 
 from __future__ import annotations
@@ -17,25 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import altair as alt
-
-# First choice, installed by `fonts-noto-cjk` on Debian; then common Japanese gothic
-# fonts on other systems; `sans-serif` last so that Latin text never disappears.
-PRIMARY_FONT = "Noto Sans CJK JP"
-FONT_STACK = ", ".join(
-    (
-        PRIMARY_FONT,
-        "Noto Sans JP",
-        "IPAexGothic",
-        "IPAGothic",
-        "Hiragino Sans",
-        "Yu Gothic",
-        "Meiryo",
-        "sans-serif",
-    )
-)
-
-THEMES: tuple[str, ...] = ("light", "dark")
+from genai_impact.theme import FONT_STACK, palette
 
 
 @dataclass(frozen=True)
@@ -98,69 +78,6 @@ PRESETS: dict[str, SizePreset] = {
 SCREEN_FALLBACK_SIZE = (960, 540)
 
 
-@dataclass(frozen=True)
-class Palette:
-    """The colours of one theme (hex). `category` is the default scheme for nominal data."""
-
-    background: str
-    text: str  # titles, labels
-    subtle_text: str  # subtitle, footer
-    axis: str  # domain lines and ticks
-    grid: str
-    category: tuple[str, ...]
-
-
-PALETTES: dict[str, Palette] = {
-    # Vega's own tableau10 for categories: familiar, and fine on white.
-    "light": Palette(
-        background="#ffffff",
-        text="#1a1a1a",
-        subtle_text="#404040",
-        axis="#595959",
-        grid="#dedede",
-        category=(
-            "#4c78a8",
-            "#f58518",
-            "#e45756",
-            "#72b7b2",
-            "#54a24b",
-            "#eeca3b",
-            "#b279a2",
-            "#ff9da6",
-            "#9d755d",
-            "#bab0ac",
-        ),
-    ),
-    # High contrast for projectors: white on black, every category colour at least
-    # 3:1 against the background (WCAG 1.4.11; tests check it), Okabe-Ito hues
-    # brightened so they stay apart for colour-blind viewers.
-    "dark": Palette(
-        background="#000000",
-        text="#ffffff",
-        subtle_text="#d9d9d9",
-        axis="#bfbfbf",
-        grid="#4d4d4d",
-        category=(
-            "#56b4e9",
-            "#e69f00",
-            "#2dd4a0",
-            "#f0e442",
-            "#ff8fc8",
-            "#ff7a33",
-            "#a5b4ff",
-            "#ffffff",
-        ),
-    ),
-}
-
-
-def check_theme(theme: str) -> Palette:
-    """The palette of `theme`; ValueError for an unknown theme."""
-    if theme not in PALETTES:
-        raise ValueError(f"unknown theme {theme!r}; expected one of {THEMES}")
-    return PALETTES[theme]
-
-
 def check_preset(size: str) -> SizePreset:
     """The preset `size`; ValueError for an unknown one."""
     if size not in PRESETS:
@@ -170,10 +87,10 @@ def check_preset(size: str) -> SizePreset:
 
 def theme_config(theme: str = "light", size: str = "screen") -> dict[str, Any]:
     """The Vega-Lite `config` of `theme` at the type sizes of preset `size`."""
-    colours, sizes = check_theme(theme), check_preset(size).type
+    colours, sizes = palette(theme), check_preset(size).type
     text_style = {"labelColor": colours.text, "titleColor": colours.text}
     # Vega-Lite draws filled points at 70 % opacity; on black that dims every colour.
-    opacity = {"opacity": 1} if theme == "dark" else {}
+    opacity = {"opacity": 1} if colours.base == "dark" else {}
     return {
         "font": FONT_STACK,
         "background": colours.background,
@@ -220,24 +137,3 @@ def theme_config(theme: str = "light", size: str = "screen") -> dict[str, Any]:
         "square": {"size": sizes.point, **opacity},
         "range": {"category": list(colours.category)},
     }
-
-
-def _theme_name(theme: str) -> str:
-    return f"genai-impact-{theme}"
-
-
-def register_themes() -> tuple[str, ...]:
-    """Register the themes with Altair (screen sizes) and return their names; idempotent.
-
-    Enable one with `alt.theme.enable(name)`; Streamlit draws a chart in it when
-    given `theme=None` (otherwise Streamlit's own theme wins).
-    """
-    names = []
-    for theme in THEMES:
-        name = _theme_name(theme)
-        if name not in alt.theme.names():
-            alt.theme.register(name, enable=False)(
-                lambda theme=theme: alt.theme.ThemeConfig(config=theme_config(theme))
-            )
-        names.append(name)
-    return tuple(names)

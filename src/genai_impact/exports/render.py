@@ -30,16 +30,11 @@ from typing import Any
 import altair as alt
 import vl_convert as vlc
 
-from genai_impact.exports.presets import (
-    FONT_STACK,
-    SCREEN_FALLBACK_SIZE,
-    check_preset,
-    check_theme,
-    theme_config,
-)
+from genai_impact.exports.presets import SCREEN_FALLBACK_SIZE, check_preset, theme_config
 from genai_impact.report.model import LANGS
 from genai_impact.text.fit import wrap
 from genai_impact.text.i18n import t
+from genai_impact.theme import FONT_STACK, palette
 
 RENDER_CACHE_SIZE = 16  # rendered files kept per process, PNG and SVG each
 # A directory of extra fonts (e.g. a .ttf of IPAexGothic where fonts-noto-cjk cannot be
@@ -227,7 +222,7 @@ def _footer_layer(lines: list[str], size: str, theme: str) -> dict[str, Any]:
     # Plain dicts (data, mark, encoding) rather than alt.Legend & co.: same spec, none of
     # Altair's per-object validation on every export.
     """An invisible mark whose only trace is a symbol-less bottom legend listing `lines`."""
-    sizes, colours = check_preset(size).type, check_theme(theme)
+    sizes, colours = check_preset(size).type, palette(theme)
     legend = {
         "title": None,
         "orient": "bottom",
@@ -332,7 +327,7 @@ def slide_chart(
     """
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; expected one of {LANGS}")
-    preset, _ = check_preset(size), check_theme(theme)
+    preset, _ = check_preset(size), palette(theme)
     if not isinstance(chart, alt.Chart | alt.LayerChart):
         raise TypeError(f"slide_chart wraps a single or layered chart, not {type(chart).__name__}")
     inner = chart.copy(deep=False)  # a new top level; layers and data are shared, unchanged

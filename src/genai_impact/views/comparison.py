@@ -10,6 +10,7 @@ from pandas.io.formats.style import Styler
 
 from genai_impact.report.model import Dataset, Industry, Provenance
 from genai_impact.text.i18n import t
+from genai_impact.theme import DEFAULT_THEME, palette
 from genai_impact.views.profile import (
     NO_EFFECT,
     NOT_OF_KIND,
@@ -21,8 +22,6 @@ from genai_impact.views.profile import (
 from genai_impact.views.provenance_ledger import md_cells
 
 COMPARE_COLUMNS = ("aspect", "a", "a_basis", "b", "b_basis", "differs")
-# A differing row: tinted and bold; the "≠" column says it in words, so colour is not the only cue.
-DIFF_STYLE = "background-color: #fff1c2; font-weight: 600"
 
 
 def aspect_label(ds: Dataset, row: ComparedRow, lang: str) -> str:
@@ -113,9 +112,18 @@ def column_labels(a: Industry, b: Industry, lang: str) -> dict[str, str]:
     }
 
 
-def comparison_table(ds: Dataset, a: Industry, b: Industry, lang: str) -> Styler:
-    """The comparison with its headings, every differing row tinted (`DIFF_STYLE`)."""
+def diff_style(theme: str) -> str:
+    """The CSS of a differing row in `theme`: its palette's tint, and bold (the "≠" column
+    says it in words too, so colour is not the only cue)."""
+    return f"background-color: {palette(theme).diff_tint}; font-weight: 600"
+
+
+def comparison_table(
+    ds: Dataset, a: Industry, b: Industry, lang: str, theme: str = DEFAULT_THEME
+) -> Styler:
+    """The comparison with its headings, every differing row tinted (`diff_style`)."""
     frame = comparison_frame(ds, a, b, lang)
-    marks = [DIFF_STYLE if row.differs else "" for row in compare_industries(ds, a, b)]
+    tint = diff_style(theme)
+    marks = [tint if row.differs else "" for row in compare_industries(ds, a, b)]
     labelled = md_cells(frame.rename(columns=column_labels(a, b, lang)))
     return labelled.style.apply(lambda column: marks, axis=0)

@@ -16,13 +16,13 @@ from pandas.io.formats.style import Styler
 from genai_impact.report.model import Dataset, ImpactLevel, ImpactType, Industry, IndustryImpact
 from genai_impact.text.display import md_literal
 from genai_impact.text.i18n import t
+from genai_impact.theme import DEFAULT_THEME, palette
 from genai_impact.views.profile import impact_of_type, in_report_order
 from genai_impact.views.provenance_ledger import md_cells
 
 TIMING_SYMBOLS = {"now": "●", "medium_long_term": "◐"}
 CIRCLED = dict(enumerate("⓪①②③④⑤⑥⑦⑧⑨", start=0))
 # The columns of the types picked for explanation: tinted, so the room sees which is explained.
-PICKED_STYLE = "background-color: #e3efff"
 
 
 def matrix_industries(ds: Dataset, archetypes: Collection[str] = ()) -> list[Industry]:
@@ -112,12 +112,22 @@ def type_counts(ds: Dataset, archetypes: Collection[str] = ()) -> dict[int, dict
     return out
 
 
+def picked_style(theme: str) -> str:
+    """The CSS of a picked type's column in `theme` (its palette's tint)."""
+    return f"background-color: {palette(theme).picked_tint}"
+
+
 def matrix_table(
-    ds: Dataset, lang: str, archetypes: Collection[str] = (), picked: Collection[int] = ()
+    ds: Dataset,
+    lang: str,
+    archetypes: Collection[str] = (),
+    picked: Collection[int] = (),
+    theme: str = DEFAULT_THEME,
 ) -> Styler:
-    """`matrix_frame` with the columns of the `picked` types tinted (`PICKED_STYLE`)."""
+    """`matrix_frame` with the columns of the `picked` types tinted (`picked_style`)."""
     frame = md_cells(matrix_frame(ds, lang, archetypes))
     headings = {md_literal(column_heading(ds.impact_type(n), lang)) for n in picked}
+    tint = picked_style(theme)
     return frame.style.apply(
-        lambda column: [PICKED_STYLE if column.name[1] in headings else ""] * len(column), axis=0
+        lambda column: [tint if column.name[1] in headings else ""] * len(column), axis=0
     )

@@ -36,7 +36,7 @@ PIXEL GEOMETRY
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from genai_impact.report.model import Archetype, Dataset
 
@@ -213,3 +213,14 @@ def statistics_canvas(size: ChartSize, xs: list[float], ys: list[float]) -> Canv
         Scale(True, log_domain(xs), (0.0, float(size.width))),
         Scale(True, log_domain(ys), (float(size.height), 0.0)),
     )
+
+
+# Presentation mode: the type and marks of the largest map size readable on a 1280×720
+# projector (map_layout.SIZES["1280x720"]), with a plot short enough that the chart, its
+# legends and source line fit under the step buttons in a 1280×720 window.
+PRESENT_MAP = replace(SIZES["1280x720"], name="present", height=340)
+
+
+def map_size(present: bool) -> ChartSize:
+    """The on-screen map size: larger type and marks in presentation mode."""
+    return PRESENT_MAP if present else SIZES["screen"]

@@ -1,0 +1,228 @@
+"""The industry map as a download: its slide, its files and its table (pure).
+
+`map_export` gives the map's `ChartExport` for a view: the page's spec made ready for
+`render.slide_chart` (`export_map_spec`: named datasets inlined, its own title and footer
+replaced by the slide's, what it places in pixels under the plot kept in place when a
+slide preset resizes the plot), drawn in the view's theme, with the map's source line
+and its data table with provenance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from genai_impact.exports import render as export
+from genai_impact.exports.chart_export import ChartExport, chart_of
+from genai_impact.exports.opaque_regions import opaque_regions
+from genai_impact.exports.presets import PRESETS
+from genai_impact.official.stats import OfficialStats
+from genai_impact.report.model import Dataset
+from genai_impact.report.query import official_sources, report_source
+from genai_impact.state import ViewState
+from genai_impact.theme import palette
+from genai_impact.views.map import chart as charts
+from genai_impact.views.map import query as map_query
+from genai_impact.views.map import text as map_text
+from genai_impact.views.map.layout import ChartSize, map_size
+
+Spec = dict[str, Any]
+
+# The map built for a slide: plot area near what the slide leaves after title, axes,
+# legends and footer, with type for the back of the room (the preset fits it exactly).
+EXPORT_MAP_SIZES: dict[str, ChartSize] = {
+    "slide_16_9": ChartSize("slide_16_9", 1480, 620, 22, 22, 32, 22, 560),
+    "slide_4_3": ChartSize("slide_4_3", 1060, 640, 20, 20, 30, 20, 480),
+}
+
+
+def _inline_data(node: Any, datasets: Mapping[str, list]) -> Any:
+    if isinstance(node, dict):
+        data = node.get("data")
+        out = {k: _inline_data(v, datasets) for k, v in node.items() if k != "data"}
+        if isinstance(data, dict) and data.get("name") in datasets:
+            out["data"] = {"values": datasets[data["name"]]}
+        elif data is not None:
+            out["data"] = data
+        return out
+    if isinstance(node, list):
+        return [_inline_data(v, datasets) for v in node]
+    return node
+
+
+def _pixel_y(layer: Spec) -> str | None:
+    y = layer.get("encoding", {}).get("y")
+    if isinstance(y, dict) and y.get("scale", "") is None and "field" in y:
+        return str(y["field"])
+    return None
+
+
+def below_axis(spec: Spec, font: float) -> float:
+    """How far the marks drawn in pixels under the plot reach below the x axis's labels and
+    title (about 3.4 × the text size, as `charts.industry_map_spec` lays them out)."""
+    reach = 0.0
+    for layer in spec.get("layer", []):
+        name = _pixel_y(layer)
+        values = layer.get("data", {}).get("values", []) if name else []
+        for row in values:
+            reach = max(reach, float(row[name]) - float(spec["height"]) + font * 0.8)
+    return max(0.0, reach - font * 3.4)
+
+
+def _below_plot(layer: Spec, height: float, lift: float) -> Spec:
+    """Marks drawn in pixels under the plot (the R&D key) follow the plot's fitted height;
+    `lift` px up where the size legend left the space under the plot for the right side."""
+    name = _pixel_y(layer)
+    if name is None:
+        return layer
+    encoding = layer["encoding"]
+    y = encoding["y"]
+    shifted = f"{name}_fit"
+    calc = {"calculate": f"datum.{name} - {height + lift} + height", "as": shifted}
+    return {
+        **layer,
+        "transform": [*layer.get("transform", []), calc],
+        "encoding": {**encoding, "y": {**y, "field": shifted}},
+    }
+
+
+def _legend_right(node: Any) -> Any:
+    """A legend placed in pixels under the plot (the size legend) goes to the plot's right:
+    the slide's footer is a bottom legend, which Vega does not stack with placed ones."""
+    if isinstance(node, dict):
+        out = {k: _legend_right(v) for k, v in node.items()}
+        if out.get("orient") == "none" and "legendY" in out:
+            for placed in ("legendX", "legendY"):
+                out.pop(placed)
+            out.update(orient="right", direction="vertical")
+        dash = out.get("strokeDash")
+        if isinstance(dash, dict) and isinstance(dash.get("legend"), dict) and "size" in out:
+            out["strokeDash"] = {**dash, "legend": None}
+        return out
+    if isinstance(node, list):
+        return [_legend_right(v) for v in node]
+    return node
+
+
+def export_map_spec(spec: Spec, preset: str, font: float = 0.0) -> Spec:
+    """The page's map spec made ready for `export.slide_chart`.
+
+    Named datasets become inline data (a wrapped chart is no longer the top level),
+    the selection parameter, own title and own footer go (the slide has its own),
+    and for slide presets, which fit the plot to the slide, what is drawn in pixels
+    under the plot moves with the plot's fitted height. The size legend goes to the
+    plot's right (`font`: the chart's text size, the height of its old row), and its
+    dashed-outline twin is not drawn twice: the slide's footer resolves strokeDash on its
+    own, so Vega could no longer merge the two.
+    """
+    datasets = spec.get("datasets", {})
+    out = _inline_data({k: v for k, v in spec.items() if k not in ("datasets", "params")}, datasets)
+    out.pop("title", None)
+    layers = list(out["layer"])
+    if layers and layers[-1].get("encoding", {}).get("x") == {"value": 0}:
+        layers.pop()  # the chart's own source line: the slide's footer says it
+    for layer in layers:
+        layer.pop("params", None)
+    moved = _legend_right(layers)
+    # the size legend's row under the plot is free now (charts: 2 × the text size)
+    lift = 2.0 * font if moved != layers else 0.0
+    if PRESETS[preset].width is not None or lift:
+        height = float(out["height"])
+        moved = [_below_plot(layer, height, lift) for layer in moved]
+    out["layer"] = moved
+    return out
+
+
+def _statistic(ds: Dataset) -> str:
+    return "; ".join(
+        f"{s.producer.in_lang('ja')} {s.title.in_lang('ja')}"
+        + (f" ({s.estat_table})" if s.estat_table else "")
+        for s in official_sources(ds)
+    )
+
+
+def map_source_line(ds: Dataset, mv: map_query.MapView, lang: str) -> str:
+    """The footer's source line of the map: the report; the statistic, table and fiscal
+    year in statistics mode; "schematic" in the schematic."""
+    citation = report_source(ds).citation.in_lang(lang)
+    if mv.mode == map_query.STATISTICS:
+        return export.source_line(lang, citation, statistic=_statistic(ds), fiscal_year=mv.year)
+    return export.source_line(lang, citation, schematic=True)
+
+
+def map_table(ds: Dataset, mv: map_query.MapView, lang: str) -> pd.DataFrame:
+    """Exactly the map's data table (its columns, translated headers) with provenance."""
+    table = map_query.table_frame(mv, lang)
+    if mv.mode == map_query.STATISTICS:
+        table["source"] = " ".join(s.id for s in official_sources(ds))
+        table["lines"] = ""
+        table["statistic"] = f"{_statistic(ds)} FY{mv.year}"
+        table["basis"] = "statistic"
+        table["note"] = ""
+        return table
+    provs = [ds.industry(str(i)).prov for i in mv.rows["id"]]
+    table["source"] = [p.source for p in provs]
+    table["lines"] = [p.lines_label() for p in provs]
+    table["statistic"] = ""
+    table["basis"] = [p.basis for p in provs]
+    table["note"] = [p.note or "" for p in provs]
+    return table
+
+
+def map_export(
+    ds: Dataset,
+    stats: OfficialStats | None,
+    view: ViewState,
+    link: str,
+    selected: str | None = None,
+    mv: map_query.MapView | None = None,
+) -> ChartExport | None:
+    """The map's downloads for `view` (`mv`: its rows as on screen, if already built);
+    None when the filters leave nothing to plot."""
+    lang = view.lang
+    if mv is None:
+        mv = map_query.map_view(ds, stats, view, map_size(view.present == "1"))
+    if mv.empty:
+        return None
+    texts = map_text.chart_texts(ds, mv, lang)
+
+    views: dict[str, map_query.MapView] = {}  # preset -> its rows, placed once
+    built: dict[tuple[str, str], Spec] = {}  # (preset, theme) -> spec, made once
+
+    def view_at(preset: str) -> map_query.MapView:
+        if preset not in views:
+            size: ChartSize | None = EXPORT_MAP_SIZES.get(preset)
+            views[preset] = mv if size is None else map_query.map_view(ds, stats, view, size)
+        return views[preset]
+
+    def spec_at(preset: str, theme: str = "light") -> tuple[Spec, float]:
+        shown = view_at(preset)
+        if (preset, theme) not in built:
+            texts_at = map_text.chart_texts(ds, shown, lang)
+            built[preset, theme] = charts.industry_map_spec(shown, texts_at, selected, theme=theme)
+        return built[preset, theme], shown.canvas.size.text_font
+
+    def build(preset: str, theme: str) -> alt.LayerChart:
+        spec, font = spec_at(preset, theme)
+        exported = export_map_spec(spec, preset, font)
+        return chart_of(opaque_regions(exported, palette(theme).background))
+
+    def under_axis(preset: str) -> float:
+        spec, font = spec_at(preset)
+        lift = 2.0 * font if mv.filters.sized else 0.0  # the size legend's row, now free
+        return max(0.0, below_axis(spec, font) - lift)
+
+    return ChartExport(
+        stem="map",
+        title=texts.title,
+        subtitle=tuple(texts.subtitle),
+        source=map_source_line(ds, mv, lang),
+        link=link,
+        lang=lang,
+        table=map_table(ds, mv, lang),
+        build=build,
+        below_axis=under_axis,
+    )

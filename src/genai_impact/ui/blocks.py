@@ -1,0 +1,104 @@
+"""Building blocks of a page: headings, text, values with their provenance, a section's
+source table, and the footer every page ends with."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from genai_impact import navigation, state
+from genai_impact.exports.page_tables import PageTable, sources_table
+from genai_impact.report.model import Provenance, SourcedText
+from genai_impact.report.query import report_source
+from genai_impact.text import display
+from genai_impact.ui.agenda_sidebar import agenda_panel
+from genai_impact.ui.context import PageContext
+from genai_impact.ui.downloads import table_download
+from genai_impact.ui.link import copy_link
+from genai_impact.views.provenance_ledger import Ledger, column_labels, md_cells
+
+
+def page_heading(ctx: PageContext) -> None:
+    """The page's title and introduction from the catalogue (the title only when presenting)."""
+    st.title(ctx.t(f"{ctx.page.id}.title"), anchor=False)
+    if not ctx.presenting:
+        st.markdown(ctx.t(f"{ctx.page.id}.intro"))
+
+
+def chart_page_title(ctx: PageContext, text: str) -> None:
+    """The title of a page led by its chart; when presenting, the chart's title stands for it
+    (the chart then fits a 1280×720 window under the step buttons)."""
+    if not ctx.presenting:
+        st.title(text, anchor=False)
+
+
+def heading(text: str) -> None:
+    st.subheader(text, anchor=False)
+
+
+def paragraph(markdown: str) -> None:
+    st.markdown(markdown)
+
+
+def note(markdown: str) -> None:
+    st.caption(markdown)
+
+
+def sourced_value(ctx: PageContext, markdown: str, prov: Provenance, key: str) -> None:
+    """A value followed by its basis badge, which opens the value's source details."""
+    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        st.markdown(markdown, width="content")
+        provenance_badge(ctx, prov, key)
+
+
+def provenance_badge(ctx: PageContext, prov: Provenance, key: str) -> None:
+    """The basis badge and seed lines of a value, as a button that opens its source details."""
+    with st.popover(
+        display.provenance_button_label(prov, ctx.lang),
+        type="tertiary",
+        wrap=True,  # in narrow columns the lines wrap under the badge instead of being cut
+        help=ctx.t("common.prov.help"),
+        key=f"prov-{key}",
+    ):
+        st.markdown(display.provenance_details(ctx.dataset, prov, ctx.lang))
+
+
+def sourced_text(ctx: PageContext, text: SourcedText, key: str) -> None:
+    sourced_value(ctx, display.md_text(text.text, ctx.lang), text.prov, key)
+
+
+def ledger_table(ctx: PageContext, ledger: Ledger, section: str) -> None:
+    """A section's sources on demand: one expander whose table, a row per numbered basis
+    marker, is only built when it is opened (a closed one costs the page nothing)."""
+    if not ledger.entries:
+        return
+    label = ctx.t("profile.prov.expander", count=len(ledger.entries))
+    box = st.expander(label, key=f"sources-{ctx.page.id}-{section}", on_change="rerun")
+    if box.open:
+        with box:
+            st.caption(ctx.t("profile.prov.hint"))
+            frame = ledger.frame(ctx.dataset).rename(columns=column_labels(ctx.lang))
+            st.table(md_cells(frame), hide_index=True)
+            table_download(ctx, _sources_table(ctx, ledger, section), f"sources-{section}")
+
+
+def _sources_table(ctx: PageContext, ledger: Ledger, section: str) -> PageTable:
+    """A section's source table as CSV, named after the page, section and filters."""
+    shown = [p for p in ctx.page.params if p not in navigation.GLOBAL_PARAMS]
+    filters = state.to_query_params(ctx.view, only=shown)
+    values = {k: [v] if isinstance(v, str) else v for k, v in filters.items()}
+    return sources_table(ledger, ctx.lang, ctx.page.id, section, values)
+
+
+def footer(ctx: PageContext, basis_key: str = "common.footer.basis") -> None:
+    """The source line every page ends with (`basis_key` says how the page shows bases),
+    the link to this view and the agenda."""
+    if ctx.presenting:
+        return
+    report = report_source(ctx.dataset)
+    st.divider()
+    st.caption(ctx.t("common.footer.source", citation=display.md_text(report.citation, ctx.lang)))
+    st.caption(ctx.t(basis_key))
+    if ctx.lang != "ja":
+        st.caption(ctx.t("common.footer.translation"))
+    copy_link(ctx)
+    agenda_panel(ctx)
