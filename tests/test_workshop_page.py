@@ -217,7 +217,7 @@ def test_the_theme_control_recolours_the_chart_on_screen_and_the_exports(downloa
     spec = chart_spec(at)
     assert spec["config"]["background"] == pal.background
     assert spec["config"]["axis"]["labelColor"] == pal.text
-    assert spec["title"]["color"] == pal.text
+    assert spec["config"]["title"]["color"] == pal.text
     assert light_pal.text not in json.dumps(spec) or light_pal.text == pal.text
     svg = buttons(at, downloads)[t("workshop.download.svg", "ja")][2]().decode("utf-8")
     assert pal.background in svg

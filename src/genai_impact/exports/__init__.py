@@ -1,1 +1,13 @@
-"""TODO package docstring."""
+"""Files a user takes away: slide-ready PNG and SVG, CSV with provenance, slide packs,
+and the whole data set as JSON or CSV.
+
+- render.py          charts -> PNG/SVG (vl-convert) with title, filters, source and link
+- presets.py         slide and screen sizes with their type sizes; Vega-Lite config
+- chart_export.py    `ChartExport`: what a Download offers for one chart or table
+- map_export.py      the industry map as a download
+- opaque_regions.py  translucent areas flattened for a fast, identical raster
+- table_csv.py       a table -> CSV (UTF-8 BOM) with provenance columns
+- page_tables.py     the profile pages' tables as CSV rows, one per value
+- slide_pack.py      PNGs -> a numbered ZIP with an index
+- dataset.py         the curated data set as JSON (a documented contract) or CSV
+"""

@@ -13,6 +13,9 @@ vl-convert's first conversion in a process takes about half a second (engine
 start); `font_available()` does one and is cached, so calling it at start-up
 warms the engine. A PNG is rasterised from the view's cached SVG, and `prerender`
 renders in a background thread into the same cache (the Download popover uses it).
+
+Size: one module because the slide wrapper, the font check and the render cache share the
+vl-convert engine and its per-process state; split when a second renderer arrives.
 """
 
 from __future__ import annotations

@@ -21,6 +21,9 @@ from e-Stat itself: these machines cannot reach it):
 - Assumed: that the CSV saved from e-Stat's website ("ダウンロード" with codes
   shown, one value per row) has the same layout as the API's CSV; that a CSV
   without the header section cannot be checked for its table id (we refuse it).
+
+Size: the JSON and the CSV readers are one module because they must produce the same
+rows and share the header and dimension rules documented above.
 """
 
 from __future__ import annotations

@@ -5,6 +5,9 @@ Every problem is collected as a `Problem` naming the file and the field
 raises them together. Consistency means: the figures form the full grid of
 sectors × years, each ratio equals its formula applied to the stored components,
 and each R&D flag agrees with the stored average.
+
+Size: one reader per stored file, kept together because the consistency checks span
+both files (every R&D flag against the corporate grid).
 """
 
 from __future__ import annotations

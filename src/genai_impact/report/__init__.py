@@ -1,1 +1,13 @@
-"""TODO package docstring."""
+"""The report's framework as data: what the 2023 report says, curated by hand into YAML.
+
+- model.py            frozen dataclasses: archetypes, industries, phases, effects, impact
+                      types, use cases, sources; every value carries its `Provenance`
+- load.py             data/*.yaml -> a checked `Dataset` (the one place that validates)
+- parse_framework.py  the framework file: archetypes, phases, kinds, sizes, impact types
+- parse_records.py    the industries, sectors and use cases files
+- validation.py       the rules: every problem named with its file, record and field
+- query.py            selections over the data set and the URL's data-driven values
+- facts.py            every value as one row of a long table of facts, with provenance
+
+Nothing here draws, renders or imports streamlit.
+"""

@@ -3,6 +3,9 @@
 Pure: no I/O, no streamlit. `load.py` builds a `Dataset` from the YAML under
 `data/` and is the one place that validates; everything downstream can trust
 the invariants documented here (ids resolve, every value has provenance).
+
+Size: every dataclass of the framework in one place, so that the invariants can be read
+at once; each class is small.
 """
 
 from __future__ import annotations

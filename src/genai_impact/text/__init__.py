@@ -1,1 +1,8 @@
-"""TODO package docstring."""
+"""Words: the ja/en string catalogues, and the model's values as safe display text.
+
+- i18n.py     `t(key, lang)` over strings/{ja,en}/<area>.yaml (both languages, same keys)
+- display.py  model values -> localised, Markdown-safe strings; basis badges
+- fit.py      estimated text widths, and titles and footers wrapped to a width
+
+Every user-facing string lives in the catalogues; data text goes through `display`.
+"""

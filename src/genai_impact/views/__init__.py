@@ -1,1 +1,10 @@
-"""TODO package docstring."""
+"""One module (or subpackage) per view: pure queries over the data set and the chart
+builders that draw them. Pages lay these out; exports render the same builders.
+
+- map/                 the industry map: filters, rows, label placement, the chart
+- profile.py           one industry's profile; two industries compared (ids)
+- comparison.py        the comparison in words, as a table with the differences marked
+- impacts.py           industries x structural-impact types, grouped by level
+- use_cases.py         directions of use x phases; who feels each phase most
+- provenance_ledger.py compact basis markers and one source table per section
+"""

@@ -5,6 +5,9 @@
 (Okabe–Ito) AND shape; R&D intensity at or above the all-industry average is a filled
 marker, below it hollow, unknown lightly filled (statistics mode only: the schematic has
 no figures).
+
+Size: every layer reads the same scales, sizes and constants; the chart's assembly lives
+in `chart`, so this module is only the parts.
 """
 
 from __future__ import annotations

@@ -34,6 +34,9 @@ in pixels, before the chart is built. The rule, greedy in the order given:
    start farther from it the longer the label.
 
 Coordinates are pixels with y growing downwards, as on screen.
+
+Size: one algorithm (candidate boxes, their costs, the greedy placement, text
+measurement) whose parts only make sense together; the tests follow the same order.
 """
 
 from __future__ import annotations
