@@ -26,6 +26,13 @@ def _switch_to(saved: agenda.SavedView, view: state.ViewState) -> None:
     st.switch_page(navigation.page(saved.page).path, query_params=params)
 
 
+def _theme_label(ctx: PageContext, theme: str) -> str:
+    """A theme's option: its icon and name; the icon alone when presenting (one row above
+    the chart at 1280×720; the control's help names the three)."""
+    name = ctx.t(f"export.theme.{theme}")
+    return THEME_ICONS[theme] if ctx.presenting else f"{THEME_ICONS[theme]} {name}"
+
+
 def _display_controls(ctx: PageContext) -> None:
     url.bound(
         st.toggle,
@@ -44,7 +51,7 @@ def _display_controls(ctx: PageContext) -> None:
         label=ctx.t("workshop.bar.theme"),
         label_visibility="collapsed",
         options=list(THEMES),
-        format_func=lambda theme: f"{THEME_ICONS[theme]} {ctx.t(f'export.theme.{theme}')}",
+        format_func=lambda theme: _theme_label(ctx, theme),
         help=ctx.t("workshop.bar.theme_help"),
         required=True,
     )
