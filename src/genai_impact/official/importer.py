@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from genai_impact import __version__
-from genai_impact.atomic_write import write_atomically
 from genai_impact.official.catalogue import (
     ALL_SIZES_CODE,
     AMOUNT_UNIT,
@@ -53,7 +52,7 @@ from genai_impact.official.model import (
     software_equipment_ratio,
 )
 from genai_impact.official.read import read_corporate
-from genai_impact.official.stats import official_dir
+from genai_impact.official.store import store
 from genai_impact.report.model import Dataset
 
 
@@ -140,16 +139,7 @@ def _finish(
     if redact is not None and redact(text) != text:
         # e-Stat echoed the app ID somewhere in its answer: never write it
         text = redact(text)
-    target_dir = official_dir(data_dir)
-    read_back = read_corporate((CORPORATE_FILE, json.loads(text)))
-    if read_back.problems:  # a bug in this module, not in the input
-        raise StatsImportError(read_back.problems)
-    path = target_dir / CORPORATE_FILE
-    try:
-        target_dir.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, text.encode("utf-8"))
-    except OSError as error:
-        raise fail(str(path), f"cannot write: {error.strerror or error}") from None
+    path = store(data_dir, CORPORATE_FILE, text, read_corporate)
     found = [s for s in checked.sectors if s.code in checked.estat_names]
     return ImportResult(
         path=path,

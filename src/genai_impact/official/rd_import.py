@@ -27,13 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from genai_impact import __version__
-from genai_impact.atomic_write import write_atomically
 from genai_impact.official.catalogue import RD_SOURCE_ID, SPECIAL_MARKERS, normalise_name
 from genai_impact.official.checks import ExpectedSector, expected_sectors
 from genai_impact.official.estat_parse import StatsImportError, decode_text, fail
 from genai_impact.official.model import FORMAT_VERSION, RD_FILE
 from genai_impact.official.read import read_rd
-from genai_impact.official.stats import official_dir
+from genai_impact.official.store import store
 from genai_impact.report.model import Dataset
 from genai_impact.report.validation import Problem
 
@@ -77,16 +76,7 @@ def import_rd_file(
         "encoding": encoding,
     }
     text_out = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    read_back = read_rd((RD_FILE, json.loads(text_out)))
-    if read_back.problems:  # a bug in this module, not in the input
-        raise StatsImportError(read_back.problems)
-    target = official_dir(data_dir)
-    path = target / RD_FILE
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, text_out.encode("utf-8"))
-    except OSError as error:
-        raise fail(str(path), f"cannot write: {error.strerror or error}") from None
+    path = store(data_dir, RD_FILE, text_out, read_rd)
     return path, tuple(doc["years"]), tuple(doc["warnings"])
 
 

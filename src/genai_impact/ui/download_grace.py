@@ -1,4 +1,4 @@
-"""A clicked download's file is kept until the browser has fetched it (issue 7; no streamlit).
+"""A clicked download's file is kept until the browser has fetched it (no streamlit import).
 
 Our chart and table downloads are `st.download_button`s whose data is a callable: the file
 is made when the button is clicked. Streamlit (1.67) then stores the file, sends the

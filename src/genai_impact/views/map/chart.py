@@ -111,7 +111,8 @@ def industry_map_spec(
             # live: the filters line (a mark) starts at the plot's left edge; so does the title
             **({"frame": "group", "offset": font * 0.4} if parts.CAPTION in datasets else {}),
         },
-        "padding": {"top": 14, "left": 8, "right": 16, "bottom": 8},  # pitfall P5
+        # room above the title: Streamlit clips the top of a layered chart's title otherwise
+        "padding": {"top": 14, "left": 8, "right": 16, "bottom": 8},
         # "pad": width and height are the plot area, which the labels were placed for;
         # Streamlit's default "fit" would squeeze the plot into the whole chart's size.
         "autosize": {"type": "pad", "contains": "padding"},
