@@ -8,7 +8,7 @@ stored with their provenance, and read back for the map and the Sources page.
 - checks.py            coverage and the 148 = 012 + 013 + 014 identity, per sector and year
 - importer.py          `stats fetch | import`: parse, check, derive the ratios, write
 - rd_import.py         `stats import-rd`: R&D intensity from the documented CSV layout
-- store.py            an import's file read back, then written whole
+- store.py             an import's file read back, then written whole
 - model.py, read.py    the stored files' dataclasses, and reading them back, checked
 - stats.py             what the app asks: `load_official_stats`, `figures_for_year`
 - summary.py, arithmetic.py  what the Sources page lists, and one figure's arithmetic

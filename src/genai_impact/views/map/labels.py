@@ -235,19 +235,19 @@ def _box_at(anchor: Anchor, size: tuple[float, float], dx: float, dy: float) -> 
     """The label box whose edge faces the point, offset by direction (dx, dy) ∈ {-1, 0, 1}²."""
     width, height = size
     reach = anchor.radius + POINT_MARGIN + GAP
-    if dx > 0:
-        x0 = anchor.x + reach
-    elif dx < 0:
-        x0 = anchor.x - reach - width
-    else:
-        x0 = anchor.x - width / 2
-    if dy > 0:
-        y0 = anchor.y + reach
-    elif dy < 0:
-        y0 = anchor.y - reach - height
-    else:
-        y0 = anchor.y - height / 2
+    x0 = _box_start(anchor.x, reach, width, dx)
+    y0 = _box_start(anchor.y, reach, height, dy)
     return Box(x0, y0, x0 + width, y0 + height)
+
+
+def _box_start(centre: float, reach: float, extent: float, direction: float) -> float:
+    """Where a box of `extent` starts on one axis: past the point's reach in `direction`
+    (after it, before it), or centred on the point (0)."""
+    if direction > 0:
+        return centre + reach
+    if direction < 0:
+        return centre - reach - extent
+    return centre - extent / 2
 
 
 # right, left, above, below, then the diagonals (y down: dy -1 is above)
