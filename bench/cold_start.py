@@ -2,7 +2,7 @@
 
 Our app against a bare one-chart Streamlit app (bench/bare_app.py) in the same run,
 alternating, several repetitions; a fresh server and a fresh browser context each time.
-Target (issue 7): ours <= 1.2x the bare app.
+Target: ours <= 1.2x the bare app (the first person in the room waits for this).
 
     .venv/bin/python bench/cold_start.py [--repeat 5] [--path /map --ready chart]
 """

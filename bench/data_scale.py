@@ -67,10 +67,10 @@ def timed(step: Callable[[], object], repeat: int) -> float:
 
 
 def chart_steps(ds) -> dict[str, Callable[[], object]]:
-    """Chart builders to time, when the branch has them (genai_impact.charts lands with /map).
+    """Chart builders to time, when they can be found (`genai_impact.views.map.chart`).
 
-    Map/profile engineers: add the builders the pages call, e.g. "map chart":
-    lambda: charts.industry_map(ds, ...).to_dict().
+    To time a builder the pages call, add it here, e.g. "map chart":
+    lambda: charts.industry_map_spec(view, texts).
     """
     try:
         charts = importlib.import_module("genai_impact.views.map.chart")

@@ -1,4 +1,4 @@
-"""Export in the browser: the map's PNG download, from the click to the file (issues 5, 7).
+"""Export in the browser: the map's PNG download, from the click to the file.
 
 Debian's Chromium through Playwright against one warm server (`app.py`, bundled data).
 Each round opens /map on a view not exported before (another archetype filter, so

@@ -3,9 +3,10 @@
     .venv/bin/python bench/export_png.py [--runs 5] [--lang ja|en] [--chart map|synthetic]
 
 `--chart map` (default) exports the real map, built from the bundled data/ as the
-Download popover of /map does (`workshop.map_export` -> `workshop.render`); `--chart
-synthetic` the older map-like stand-in (25 labelled points over six shaded regions, made
-up here, not data). Printed, each as the median of --runs with min and max:
+Download popover of /map does (`exports.map_export.map_export` ->
+`exports.chart_export.render`); `--chart synthetic` the older map-like stand-in (25
+labelled points over six shaded regions, made up here, not data). Printed, each as the
+median of --runs with min and max:
 
 - cold: the first PNG in this process (vl-convert's engine start, the font check);
 - a fresh view's PNG, rendered (the cache cleared), split into building the spec (the
@@ -13,7 +14,7 @@ up here, not data). Printed, each as the median of --runs with min and max:
   measured in the CJK font) and SVG -> PNG (resvg at 2× and PNG encoding); then the
   SVG for the same view (both formats are offered: it comes from the cache);
 - the click after a background render: what `ui.chart_downloads` does when the popover
-  opens (`export.prerender`), then the click on a new page run's item (the spec is
+  opens (`exports.chart_export.prerender`), then the click on a new page run's item (the spec is
   built again, the file comes from the cache). "Click at once" is the click that
   arrives while that render still runs: it waits for it;
 - the same view again (cached).

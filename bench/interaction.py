@@ -3,7 +3,7 @@
 One warm server of each app, one browser, a page per scenario; each round clicks once in
 every scenario, interleaved (bench/_common.interleaved), so that load on the shared machine
 falls on all alike; medians and p95, each against the bare app's rerun measured in the same
-rounds. Target (issue 7): <= 1.3x.
+rounds. Target: <= 1.3x (every click of a workshop's driver).
 
     .venv/bin/python bench/interaction.py [--repeat 10] [--only lang_switch page_switch]
 
@@ -115,7 +115,7 @@ def page_switch(page: Page, n: int) -> None:
 
 
 def industry_switch(page: Page, n: int) -> None:
-    """The industries page's picker (the profile switch of issue 4 replaces this one)."""
+    """The industries page's picker, its select box of industries."""
     name = ["メディア", "情報サービス"][n % 2]
     page.get_by_role("combobox", name=t("industries.select.label", "ja"), exact=True).click()
     page.get_by_role("option", name=name, exact=True).click()

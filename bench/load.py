@@ -3,10 +3,10 @@
 One server of our app, one Chromium with a context per session. Each session opens the
 home page, switches to English, opens the map, filters it (archetype pill E1), opens
 /industries and an industry, goes back to the map and exports it as PNG (16:9, 2x; the
-download's bytes are checked), and opens /sources: issue 7's scripted workshop.
+download's bytes are checked), and opens /sources: the scripted workshop.
 First the script once alone (the single-session baseline, kept connected), then N
 sessions at once. Prints p95 interaction time against single-session, errors, and the
-server's memory per extra session (from /proc). Issue 7's targets: p95 <= 2x single,
+server's memory per extra session (from /proc). Targets for a room: p95 <= 2x single,
 zero errors, <= 30 MB per extra session. Bounded: at most 30 sessions, one deadline.
 
     .venv/bin/python bench/load.py [--sessions 20] [--deadline 480] [--think 5] [--ramp 10]

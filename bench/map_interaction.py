@@ -1,6 +1,6 @@
 """Map interaction: a filter change on /map to the redrawn chart, against a bare one-chart page.
 
-Issue 3's benchmark, in a real browser (Debian's Chromium through Playwright). Two warm
+The map's responsiveness, in a real browser (Debian's Chromium through Playwright). Two warm
 servers, two pages open side by side; each round times one click on each, interleaved so
 that load on the shared machine falls on both alike:
 - ours: /map (schematic, bundled data), the sidebar's archetype pill E1 on or off, until
