@@ -209,10 +209,11 @@ def report(figures: dict[str, Figures], base: str, full: str) -> None:
 
 
 # --real: (file, text, replacement) per group, applied to a copy of the repository
-UI, MAP = "src/genai_impact/ui.py", "pages/map.py"
+UI, MAP = "src/genai_impact/ui", "pages/map.py"
+PAGE, BLOCKS, BAR = f"{UI}/page.py", f"{UI}/blocks.py", f"{UI}/top_bar.py"
 PATCHES: dict[str, list[tuple[str, str, str]]] = {
-    "lang": [(UI, "        _language_selector(lang)\n", "        pass\n")],
-    "nav": [(UI, "the current language, carrying the language.\"\"\"\n",
+    "lang": [(PAGE, "        _language_selector(lang)\n", "        pass\n")],
+    "nav": [(PAGE, "the current language, carrying the language.\"\"\"\n",
              "the current language, carrying the language.\"\"\"\n    return\n")],
     "filters": [  # the search, phase, kind and impact filters (the archetype pill is clicked)
         (MAP, '        ("phase", bar.pills', '        # ("phase", bar.pills'),
@@ -220,15 +221,16 @@ PATCHES: dict[str, list[tuple[str, str, str]]] = {
         (MAP, '        ("impact", bar.multiselect', '        # ("impact", bar.multiselect'),
         (MAP, "    widget(\n        bar.text_input,", "    0 and widget(\n        bar.text_input,"),
     ],
-    "agenda": [(UI, "    copy_link(ctx)\n    agenda_panel(ctx)\n", "    copy_link(ctx)\n")],
-    "toggles": [(UI, "    views = current_agenda().views\n    with st.container(",
+    "agenda": [(BLOCKS, "    copy_link(ctx)\n    agenda_panel(ctx)\n", "    copy_link(ctx)\n")],
+    "toggles": [(BAR, "    views = current_agenda().views\n    with st.container(",
                  "    views = current_agenda().views\n    return\n    with st.container(")],
     "download": [(MAP, "    ui.map_downloads(ctx, mv, selected)", "    pass  #")],
     "notes": [(MAP, "    notes(ctx, mv)\n", ""), (MAP, '    st.caption(ctx.t("map.intro"))\n', "")],
     "card": [(MAP, "        card(ctx, mv, selected)\n", "        pass\n"),
              (MAP, "        data_table(ctx, mv)\n", "")],
-    "footer": [(UI, "    st.divider()\n", ""), (UI, "    st.caption(ctx.t(basis_key))\n", ""),
-               (UI, "    copy_link(ctx)\n", "")],
+    "footer": [(BLOCKS, "    st.divider()\n", ""),
+               (BLOCKS, "    st.caption(ctx.t(basis_key))\n", ""),
+               (BLOCKS, "    copy_link(ctx)\n", "")],
 }  # fmt: skip
 
 

@@ -42,11 +42,12 @@ import pandas as pd
 import vl_convert as vlc
 
 from genai_impact import state
+from genai_impact.exports import chart_export, map_export
 from genai_impact.exports import render as export
-from genai_impact.exports.presets import FONT_STACK
 from genai_impact.official.stats import load_official_stats
 from genai_impact.report.load import load_dataset
-from genai_impact.workshop import views as workshop
+from genai_impact.theme import FONT_STACK
+from genai_impact.workshop import links
 
 TARGET_S = 0.3
 GROUPS = ("A", "B", "C", "D", "E1", "E2")
@@ -91,10 +92,10 @@ def map_like_chart() -> alt.LayerChart:
     return alt.layer(shaded, marks, labels)
 
 
-def synthetic_item(lang: str) -> workshop.ChartExport:
+def synthetic_item(lang: str) -> chart_export.ChartExport:
     """The stand-in chart as a download, like the map's (title, filters, source, link)."""
     chart = map_like_chart()
-    return workshop.ChartExport(
+    return chart_export.ChartExport(
         stem="map",
         title="生成AIが産業にもたらす影響：産業マップ",
         subtitle=("類型：A・B・C・D・E1・E2　段階：すべて",),
@@ -106,12 +107,12 @@ def synthetic_item(lang: str) -> workshop.ChartExport:
     )
 
 
-def map_item_maker(lang: str) -> Callable[[], workshop.ChartExport]:
+def map_item_maker(lang: str) -> Callable[[], chart_export.ChartExport]:
     """A new map download for the default view, as each run of /map makes one."""
     ds, stats = load_dataset(DATA), load_official_stats(DATA)
     view = state.ViewState(lang=lang)
-    link = workshop.view_link("http://localhost:8501", "map", view)
-    return lambda: workshop.map_export(ds, stats, view, link)
+    link = links.view_link("http://localhost:8501", "map", view)
+    return lambda: map_export.map_export(ds, stats, view, link)
 
 
 @dataclass
@@ -148,11 +149,11 @@ def main() -> None:
         map_item_maker(args.lang) if args.chart == "map" else lambda: synthetic_item(args.lang)
     )
 
-    def spec_json(item: workshop.ChartExport) -> str:
-        return export._spec_json(workshop.slide(item, PRESET, THEME))
+    def spec_json(item: chart_export.ChartExport) -> str:
+        return export._spec_json(chart_export.slide(item, PRESET, THEME))
 
     cold = Timing()
-    png = cold.run(workshop.render, new_item(), "png", PRESET, THEME)
+    png = cold.run(chart_export.render, new_item(), "png", PRESET, THEME)
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     steps = {
         name: Timing()
@@ -163,26 +164,26 @@ def main() -> None:
         # a fresh view: nothing cached, a new item (the spec is built at the click)
         export.clear_render_cache()
         item = new_item()
-        steps["fresh"].run(workshop.render, item, "png", PRESET, THEME)
-        steps["svg"].run(workshop.render, item, "svg", PRESET, THEME)
-        cached.run(workshop.render, new_item(), "png", PRESET, THEME)
+        steps["fresh"].run(chart_export.render, item, "png", PRESET, THEME)
+        steps["svg"].run(chart_export.render, item, "svg", PRESET, THEME)
+        cached.run(chart_export.render, new_item(), "png", PRESET, THEME)
         # the same render in its parts
         text = steps["build"].run(spec_json, new_item())
         vega = steps["compile"].run(vlc.vegalite_to_vega, text, config={"font": FONT_STACK})
         svg = steps["vega_svg"].run(vlc.vega_to_svg, vega)
-        steps["svg_png"].run(vlc.svg_to_png, svg, scale=workshop.PNG_SCALE)
+        steps["svg_png"].run(vlc.svg_to_png, svg, scale=chart_export.PNG_SCALE)
         if not hasattr(export, "prerender"):  # an older checkout, for before/after figures
             continue
         # the popover opened: rendered in the background; the click after the page's rerun
         export.clear_render_cache()
         opened = new_item()
-        export.prerender(lambda it=opened: workshop.render(it, "png", PRESET, THEME)).result()
-        steps["pre"].run(workshop.render, new_item(), "png", PRESET, THEME)
+        export.prerender(lambda it=opened: chart_export.render(it, "png", PRESET, THEME)).result()
+        steps["pre"].run(chart_export.render, new_item(), "png", PRESET, THEME)
         # ... and a click that comes while that render still runs
         export.clear_render_cache()
         opened = new_item()
-        export.prerender(lambda it=opened: workshop.render(it, "png", PRESET, THEME))
-        steps["at_once"].run(workshop.render, new_item(), "png", PRESET, THEME)
+        export.prerender(lambda it=opened: chart_export.render(it, "png", PRESET, THEME))
+        steps["at_once"].run(chart_export.render, new_item(), "png", PRESET, THEME)
 
     load1, load5, _ = os.getloadavg()
     name = "the map (bundled data)" if args.chart == "map" else "the synthetic map-like chart"

@@ -32,7 +32,7 @@ echo "ok: container healthy"
 user=$(docker exec "$NAME" id -u)
 [ "$user" != 0 ] && echo "ok: runs as uid $user" || { echo "FAIL: runs as root" >&2; exit 1; }
 # the check the app's exports use: vl-convert draws a kanji with a real glyph, not tofu
-docker exec "$NAME" python -c 'import sys; from genai_impact import export; sys.exit(not export.font_available())' \
+docker exec "$NAME" python -c 'import sys; from genai_impact.exports import render; sys.exit(not render.font_available())' \
   && echo "ok: exports draw Japanese with a CJK font" || { echo "FAIL: no Japanese font" >&2; exit 1; }
 for tool in pytest playwright ruff hypothesis chromium; do
   if docker exec "$NAME" sh -c "command -v $tool || python -c 'import $tool' 2>/dev/null"; then

@@ -2,9 +2,10 @@
 
 Routing is Streamlit's `pages/` folder: a file `pages/<name>.py` is served at
 `/<name>` and `app.py` (the home page) at `/`. Streamlit's own file-name list is
-hidden (`client.showSidebarNavigation = false`); `ui.py` draws this list with
+hidden (`client.showSidebarNavigation = false`); `ui.page` draws this list with
 translated labels and links that carry the language. A new page is a file in
-`pages/`, an entry here, and `<id>.nav` and `<id>.title` strings in `strings/{ja,en}/<id>.yaml`.
+`pages/`, an entry here, and `<id>.nav` and `<id>.title` strings in
+`text/strings/{ja,en}/<id>.yaml`.
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ class ChartExport:
 
     `build(preset, theme)` gives the chart to export (None: a table only, CSV only);
     `table` is exactly what the chart or table shows, with the provenance columns
-    (`table_export.PROVENANCE_COLUMNS`) as columns or in `provenance` for every row.
+    (`table_csv.PROVENANCE_COLUMNS`) as columns or in `provenance` for every row.
     """
 
     stem: str  # file-name start, e.g. "map"

@@ -1,7 +1,7 @@
 """The profile pages' tables as CSV rows with provenance (pure: no streamlit).
 
 What a table on /impacts, /use_cases or /industries shows, one row per value, so each
-row carries that value's own provenance (`table_export.PROVENANCE_COLUMNS`):
+row carries that value's own provenance (`table_csv.PROVENANCE_COLUMNS`):
 
 - the impact matrix: one row per cell (industry × impact type), empty cells too;
 - the use-case grid: one row per use case in a cell (direction × phase); a cell without

@@ -6,7 +6,7 @@ view) as the labels of a bottom legend without symbols. Vega lays bottom
 legends out below the x axis, so the footer never overlaps axis labels, rotated
 or not, and autosize "fit" counts it in: a slide export is exactly the preset's
 size. `to_png` / `to_svg` render with vl-convert in the Japanese font stack of
-`export_theme`; a chart with Japanese text refuses to render when no Japanese
+`genai_impact.theme`; a chart with Japanese text refuses to render when no Japanese
 font reaches vl-convert (`FontMissingError`) rather than produce tofu boxes.
 
 vl-convert's first conversion in a process takes about half a second (engine
@@ -322,7 +322,7 @@ def slide_chart(
 
     `subtitle` names the filters applied and `footer_source` is the source line
     (see `source_line`); both are already in `lang`. `link` is the URL that
-    reopens exactly this view. `size` is a preset of `export_theme.PRESETS`:
+    reopens exactly this view. `size` is a preset of `presets.PRESETS`:
     the slide presets set the whole export's size ("fit"), "screen" keeps the
     chart's own plot size. The chart's own title is replaced; its own config is
     kept where the theme does not set the same key. Only single and layered

@@ -7,7 +7,7 @@ index column. Text cells that a spreadsheet would read as a formula (starting
 with = + - @, tab or CR) get a leading apostrophe, so opening the file runs
 nothing.
 
-For the whole curated data set, see `dataset_export` instead.
+For the whole curated data set, see `exports.dataset` instead.
 """
 
 from __future__ import annotations

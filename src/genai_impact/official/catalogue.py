@@ -6,7 +6,7 @@ exported to CSV in the public repository
 Keisuke-MaedaSP/corporate-finance-data-platform,
 `data/reference/metadata_codes_0003060791.csv`), not from e-Stat itself, so the
 importer verifies every name against the file it reads and fails with both names
-shown when they differ (`stats_structure`).
+shown when they differ (`structure_checks`).
 
 Name comparison (`normalise_name`) is documented in docs/official-statistics.md:
 NFKC (full-width ↔ half-width: "（" = "(", "，" = ","), all white space removed,

@@ -1,7 +1,7 @@
 """`stats fetch` / `stats import`: table 0003060791 -> data/official/corporate_statistics.json.
 
 One pipeline for both: parse (`estat_parse`, or `estat_client` for the API),
-check (`stats_checks`), derive the two ratios, attach the provenance, read the
+check (`checks`), derive the two ratios, attach the provenance, read the
 document back with the app's own reader (so the writer can never write what the
 app would refuse), then write atomically: a temporary file beside the target,
 renamed over it. Any failure before the rename leaves an existing file as it was.

@@ -1,6 +1,6 @@
 """The imported official statistics as frozen dataclasses, and the two ratios (pure, no I/O).
 
-`official_read` builds these from data/official/*.json; `official_stats` is the
+`read` builds these from data/official/*.json; `stats` is the
 API the app uses. Units: amounts 百万円, employees 人, ratios 百万円/人, R&D %.
 """
 

@@ -1,7 +1,7 @@
-"""data/official/*.json -> the dataclasses of `official_model`, checking shape and consistency.
+"""data/official/*.json -> the dataclasses of `official.model`, checking shape and consistency.
 
 Every problem is collected as a `Problem` naming the file and the field
-("corporate_statistics.json: figures[3].employees: ..."); `official_stats`
+("corporate_statistics.json: figures[3].employees: ..."); `official.stats`
 raises them together. Consistency means: the figures form the full grid of
 sectors × years, each ratio equals its formula applied to the stored components,
 and each R&D flag agrees with the stored average.

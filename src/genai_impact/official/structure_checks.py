@@ -1,6 +1,6 @@
 """The structural checks on an e-Stat table: each problem found is appended, none stops the walk.
 
-Called by `stats_checks.check_corporate_table`, which raises them together.
+Called by `checks.check_corporate_table`, which raises them together.
 Every message names the place (row or JSON path), the industry, item and
 fiscal year, and both values where two differ.
 """

@@ -1,7 +1,7 @@
 """YAML under `data/` -> `Dataset`: the one place that reads and validates the data (pure).
 
 `load_dataset` raises `DataError` listing every problem; `validate` returns them.
-The rules themselves live in `validate_rules` (values) and `parse_framework` /
+The rules themselves live in `validation` (values) and `parse_framework` /
 `parse_records` (records); this module reads the files and wires them together.
 """
 

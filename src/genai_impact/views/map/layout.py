@@ -30,7 +30,7 @@ positions on log axes (`map_query`).
 PIXEL GEOMETRY
 `ChartSize` fixes the plot area and the type sizes for one output size;
 `Canvas` maps data values to pixels for it, so labels can be placed in pixels
-(`label_placement`) before the chart is drawn.
+(`labels`) before the chart is drawn.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ show the same year and a link taken mid-play opens that year.
 Why reruns and not a Vega-Lite parameter bound to a range input: a bound parameter
 moves the points in the browser only; the card, the table, the missing-sector
 notes and the URL (all drawn by the server) would keep showing another year, the
-labels would lose their placement (placed per year by `label_placement` on the
+labels would lose their placement (placed per year by `labels` on the
 server), and Vega-Lite has no timer to drive a play button. A rerun costs a few
 hundred milliseconds here, well inside the pause each year stays on screen.
 """
