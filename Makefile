@@ -72,8 +72,12 @@ FORCE:
 help:
 	@sed -n '2,9p' Makefile | sed 's/^# *//'
 
-# A venv whose interpreter no longer runs (Python upgraded or moved) is rebuilt.
+# A venv whose interpreter no longer runs (Python upgraded or moved) is rebuilt, and so is
+# one made by the other installer (uv's venvs have no pip; the run stamp names its installer).
 ifneq ($(shell $(BIN)/python -c 'print(1)' 2>/dev/null),1)
+$(RUN_STAMP): FORCE
+endif
+ifneq ($(shell cat $(RUN_STAMP) 2>/dev/null),$(INSTALLER))
 $(RUN_STAMP): FORCE
 endif
 
@@ -85,7 +89,7 @@ $(RUN_STAMP): $(RUN_LOCK) pyproject.toml | $(INSTALLER_DEP)
 	$(INSTALL) --require-hashes -r $(RUN_LOCK)
 	$(INSTALL) --no-deps -e .
 	$(prune)
-	@touch $@
+	@echo $(INSTALLER) > $@
 
 # Test tools go on top of a run venv (test.txt holds run.txt's pins). When test.txt changed
 # after they went in, the venv is rebuilt first, again so that nothing dropped stays.
