@@ -39,10 +39,12 @@ for ((i = 1; i <= repeat; i++)); do
   mkdir -p "$caches"
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   start=$(date +%s.%N)
-  (cd "$work/repo" && exec setsid env -u PYTHONDONTWRITEBYTECODE PATH="$path" \
+  set -m  # the job gets a process group of its own, stopped as a whole below
+  (cd "$work/repo" && exec env -u PYTHONDONTWRITEBYTECODE PATH="$path" \
     PIP_CACHE_DIR="$caches/pip" UV_CACHE_DIR="$caches/uv" \
     make run INSTALLER="$installer" PORT="$port" >"$work/make.log" 2>&1) &
   pid=$!
+  set +m
   until curl -fs "http://127.0.0.1:$port/_stcore/health" >/dev/null 2>&1; do
     if ! kill -0 "$pid" 2>/dev/null; then cat "$work/make.log" >&2; exit 1; fi
     sleep 0.1
