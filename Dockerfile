@@ -23,8 +23,9 @@ WORKDIR /app
 
 # Runtime dependencies only (no pytest, Playwright, ruff, hypothesis, Chromium), in a venv:
 # the same on the official image and on Debian's python3 (which refuses system-wide pip).
-COPY requirements-runtime.txt ./
-RUN python3 -m venv /opt/venv && pip install -r requirements-runtime.txt
+# The lock pins every package with its hashes: pip refuses any other file.
+COPY requirements/run.txt requirements/
+RUN python3 -m venv /opt/venv && pip install --require-hashes -r requirements/run.txt
 
 COPY pyproject.toml README.md ./
 COPY src/ src/

@@ -1,7 +1,8 @@
-"""The Dockerfile and the dependency split, checked without Docker (none on CI machines).
+"""The Dockerfile and the dependency locks, checked without Docker (none on CI machines).
 
 What a build would catch late: a root user, a wrong health check path, missing Japanese
-fonts, dev tools in the image, a runtime import nobody pinned.
+fonts, dev tools in the image, a runtime import nobody pinned, a lock that pip's
+--require-hashes mode would refuse.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ INSTRUCTIONS = [
     for line in re.sub(r"\\\n\s*", " ", DOCKERFILE).splitlines()
     if line.strip() and not line.lstrip().startswith("#")
 ]
-DEV_PACKAGES = {"pytest", "playwright", "pytest-playwright", "ruff", "hypothesis"}
+DEV_PACKAGES = {"pytest", "playwright", "pytest-playwright", "pytest-xdist", "ruff", "hypothesis"}
+REQUIREMENTS = REPO / "requirements"
+LOCKS = ("run.txt", "test.txt", "tools.txt")
 
 
 def args_of(instruction: str) -> list[str]:
@@ -29,13 +32,23 @@ def args_of(instruction: str) -> list[str]:
 
 
 def pins(path: Path) -> dict[str, str]:
-    """name -> version of the `name==version` lines of a requirements file."""
+    """name -> version of the `name==version` lines of a requirements file (a lock's hashes
+    and continuation backslash dropped)."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    found = (re.fullmatch(r"([A-Za-z0-9_.\-]+)==(\S+)", line.strip()) for line in lines)
+    found = (re.fullmatch(r"([A-Za-z0-9_.\-]+)==([^\s\\]+)[\s\\]*", line.strip()) for line in lines)
     return {m[1].lower(): m[2] for m in found if m}
 
 
-RUNTIME = pins(REPO / "requirements-runtime.txt")
+def requirements(path: Path) -> list[tuple[str, list[str]]]:
+    """A lock's requirements: (the requirement, its --hash options), comments dropped and
+    continuation lines joined."""
+    text = re.sub(r"\\\n", " ", path.read_text(encoding="utf-8"))
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return [(line.split()[0], re.findall(r"--hash=(\S+)", line)) for line in lines if line]
+
+
+RUNTIME = pins(REQUIREMENTS / "run.in")
+LOCKED_RUNTIME = pins(REQUIREMENTS / "run.txt")
 
 
 def test_base_image_is_python_311_slim():
@@ -69,7 +82,7 @@ def test_serves_the_app_on_the_bundled_data():
         "data/",
         ".streamlit/",
         "src/",
-        "requirements-runtime.txt",
+        "requirements/run.txt",
     ):
         assert needed in copied, needed
     # an installed (not editable) package cannot find data/ beside itself
@@ -86,8 +99,8 @@ def test_japanese_fonts_and_no_browser():
 
 def test_installs_runtime_dependencies_only():
     run = " ".join(args_of("RUN"))
-    assert "-r requirements-runtime.txt" in run
-    assert "requirements.txt" not in run.replace("requirements-runtime.txt", "")
+    assert "pip install --require-hashes -r requirements/run.txt" in run
+    assert "test.txt" not in run
     assert not DEV_PACKAGES & set(re.findall(r"[a-z][a-z0-9\-]+", run))
     assert "pip install --no-deps ." in run  # the package itself, its pins came from the file
 
@@ -103,9 +116,27 @@ def test_runtime_pins_are_the_package_dependencies_and_hold_no_dev_tools():
     declared = dict(dep.lower().split("==") for dep in project["dependencies"])
     assert declared == RUNTIME
     assert not DEV_PACKAGES & set(RUNTIME)
-    dev = (REPO / "requirements.txt").read_text(encoding="utf-8")
-    assert "-r requirements-runtime.txt" in dev.splitlines()
-    assert DEV_PACKAGES <= set(pins(REPO / "requirements.txt"))
+    test_in = (REQUIREMENTS / "test.in").read_text(encoding="utf-8").splitlines()
+    assert "-r run.in" in test_in and "-c run.txt" in test_in
+    assert DEV_PACKAGES <= set(pins(REQUIREMENTS / "test.in"))
+
+
+def test_every_lock_line_is_pinned_with_hashes():
+    for lock in LOCKS:
+        reqs = requirements(REQUIREMENTS / lock)
+        assert reqs, lock
+        for req, hashes in reqs:
+            assert re.fullmatch(r"[a-z0-9][a-z0-9_.\-]*==[^=<>~!;\[\]]+", req), (lock, req)
+            assert hashes and all(h.startswith("sha256:") for h in hashes), (lock, req)
+
+
+def test_locks_hold_the_direct_pins_and_run_holds_no_test_tools():
+    tests = pins(REQUIREMENTS / "test.txt")
+    assert RUNTIME.items() <= LOCKED_RUNTIME.items()  # the lock was compiled from run.in
+    assert not DEV_PACKAGES & set(LOCKED_RUNTIME)
+    # a test venv runs the same packages as a run venv, plus the tools
+    assert LOCKED_RUNTIME.items() <= tests.items()
+    assert pins(REQUIREMENTS / "test.in").items() - RUNTIME.items() <= tests.items()
 
 
 def third_party_imports(paths: list[Path]) -> set[str]:
@@ -128,4 +159,4 @@ def test_every_import_of_the_app_is_a_pinned_runtime_dependency():
         for name in third_party_imports(app)
         if not {d.lower() for d in providers.get(name, [])} & set(RUNTIME)
     }
-    assert unpinned == {}, "add these to requirements-runtime.txt and pyproject.toml"
+    assert unpinned == {}, "add these to requirements/run.in and pyproject.toml, then make lock"
