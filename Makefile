@@ -34,7 +34,7 @@ TOOLS_LOCK := requirements/tools.txt
 RUN_STAMP := $(VENV)/.run-installed
 TEST_STAMP := $(VENV)/.test-installed
 
-# uv installs the locks several times faster than pip (docs/BENCHMARKS-install.md); taken
+# uv installs the locks several times faster than pip (docs/BENCHMARKS.md); taken
 # from PATH, else installed once with pip into .tools/ from the hashed tools.txt.
 # INSTALLER=pip builds the venv with python3 -m venv and pip instead.
 INSTALLER ?= uv
