@@ -1,12 +1,13 @@
 """The dark themes cover the whole page in a real browser, not only the chart.
 
 Every registered page (`navigation.PAGES`) in `dark` and in `contrast`, at 1280×720:
-the computed background of the main area, the sidebar and every table, dataframe and
-expander is the palette's background or surface; no visible element of any size has a
-light background of its own; and a screenshot of the whole page (every expander open)
-has no light area: near-white pixels (every channel above 200) are only text glyphs, a
-small share, never a filled block. The screenshots land in $E2E_ARTIFACTS/themes/ for a
-person to look at. The theme control also recolours the page in place, without a reload.
+the computed background of the main area, the sidebar, every table, dataframe and
+expander, and of an open popover is the palette's background or surface; no visible
+element larger than a mark has a light background of its own; and a screenshot of the
+whole page (every expander open) has no light area: near-white pixels (every channel
+above 200) are only text glyphs, a small share, never a filled block. The screenshots
+land in $E2E_ARTIFACTS/themes/ for a person to look at. The theme control also recolours
+the page in place, without a reload.
 """
 
 from __future__ import annotations
@@ -96,10 +97,12 @@ THEMED = {
 
 
 def open_expanders(page: Page) -> None:
-    """Open every closed expander, so that the tables inside are drawn and checked too."""
+    """Open every closed expander, so that the tables inside are drawn and checked too. A
+    ledger's expander reruns the page when opened: one at a time, each run finished."""
     closed = page.locator("[data-testid=stExpander] details:not([open]) > summary")
     for _ in range(closed.count()):
         closed.first.click()
+        expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=30_000)
     expect(closed).to_have_count(0)
 
 
@@ -173,6 +176,12 @@ def check_theme_covers_the_page(page: Page, pal: Palette, png_path) -> None:
     surfaces = [rgb(pal.background), rgb(pal.surface)]
     for box in frames:
         assert_close(dominant_colour(pixels, box), surfaces, f"dataframe at {box}")
+
+    # a popover opens above the page, outside the main area: the footer's view link
+    page.get_by_test_id("stPopoverButton").filter(visible=True).last.click()
+    body = page.get_by_test_id("stPopoverBody").filter(visible=True)
+    expect(body).to_have_count(1)
+    assert body.evaluate(_SHOWN_BG_JS) in allowed, "popover"
 
 
 @pytest.mark.parametrize("theme", DARK_THEMES)
