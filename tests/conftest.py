@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 import streamlit as st
 from streamlit.runtime.media_file_manager import MediaFileManager
+
+_STARTED = time.monotonic()  # when pytest loaded this file: before collection
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """The suite's wall time, collection included, before pytest's own last line: the
+    budget for `make test` on a 2-core machine is eight minutes."""
+    terminalreporter.write_line(f"suite wall time: {time.monotonic() - _STARTED:.0f} s")
 
 
 @pytest.fixture(autouse=True)

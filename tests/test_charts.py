@@ -212,7 +212,7 @@ def test_chart_font_title_padding_and_size():
     _, chart = schematic()
     spec = chart.to_dict()
     assert spec["config"]["font"] == FONT_STACK
-    assert spec["padding"]["top"] >= 12  # pitfall P5: the title is not clipped
+    assert spec["padding"]["top"] >= 12  # a layered chart's title is clipped without it
     assert spec["autosize"] == {"type": "pad", "contains": "padding"}
     assert (spec["width"], spec["height"]) == (SCREEN.width, SCREEN.height)
 

@@ -198,7 +198,7 @@ def test_statistics_labels_never_collide(stats_dir, size, lang, filters):
         assert view.hidden_labels == ()
 
 
-# 4. Each label next to its own point, inside its point's region (issue 3) ----------------
+# 4. Each label next to its own point, inside its point's region ---------------------------
 #
 # A label reads as its point's when it sits right next to it and on the same side of every
 # region border. "Next to it": the drawn text's nearest point (the label box without its

@@ -3,7 +3,7 @@ are named in one line, an empty result says what to relax, statistics mode with 
 imported figures (tests/map_stats.py).
 
 What is plotted is read from the chart itself: the spec and the Arrow dataset Streamlit
-sends with it (TOOLCHAIN §4).
+sends with it (Altair charts are not a typed AppTest element; the data is Arrow IPC).
 """
 
 from __future__ import annotations
@@ -130,7 +130,7 @@ def caption(at: AppTest) -> str:
 
 
 def test_an_archetype_or_search_change_keeps_the_spec_so_the_chart_updates_in_place():
-    """Issue 3: the browser rebuilds the whole Vega view when the spec text changes and only
+    """The browser rebuilds the whole Vega view when the spec text changes and only
     swaps data when it does not; the filters line the chart shows is data, and up to date."""
     at = open_map()
     spec_before = at.get("vega_lite_chart")[0].proto.spec

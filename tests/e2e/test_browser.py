@@ -100,7 +100,8 @@ def test_markup_in_the_url_is_shown_as_text(page: Page, streamlit_url, artifacts
 
 
 def test_first_session_after_server_start_uses_our_navigation(page: Page, fresh_server, artifacts):
-    # Pitfall P1: a pages/ folder once showed Streamlit's file-name list on the first session.
+    # With a pages/ folder, Streamlit once showed its own file-name list on the first session
+    # after a server start instead of the app's navigation.
     page.goto(fresh_server.url + "/industries?lang=en")
     wait_until_rendered(page, t("industries.title", "en"), timeout=COLD_START_MS)
     expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)

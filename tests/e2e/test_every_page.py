@@ -53,7 +53,8 @@ def test_page_at_both_sizes_with_working_links(page: Page, streamlit_url, page_s
         page.set_viewport_size({"width": width, "height": height})
         wait_until_rendered(page, title)
         expect(page.get_by_test_id("stException")).to_have_count(0)
-        expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)  # no file-name list (P1)
+        # the app's navigation, not Streamlit's own file-name list
+        expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
         if lang == "ja":  # headings drawn with the Japanese font, not tofu boxes
             assert_japanese_font(page, "h1")
             for nth in range(min(page.locator("[data-testid=stMain] h3").count(), 3)):
