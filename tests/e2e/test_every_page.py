@@ -76,7 +76,7 @@ def test_page_at_both_sizes_with_working_links(page: Page, streamlit_url, page_s
     links.nth(PAGES.index(target)).click()
     wait_until_rendered(page, t(f"{target.id}.title", lang))
     wait_for_path(page, target.url_path)
-    wait_for_query(page, "lang", lang_params(lang).get("lang", []))
+    wait_for_query(page, "lang", [lang] if lang != "ja" else [])  # ja: the default, left out
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=IDS)
