@@ -10,7 +10,6 @@ import math
 
 import pytest
 from data_dirs import BUNDLED_DATA
-from map_stats import statistics_data_dir
 
 from genai_impact.official.stats import figures_for_year, load_official_stats
 from genai_impact.report.load import load_dataset
@@ -175,15 +174,6 @@ def test_schematic_labels_never_collide_and_are_all_shown(size, lang, case):
     assert not view.empty
     assert_clean(view)
     assert view.hidden_labels == () and view.rows["label_shown"].all()
-
-
-@pytest.fixture(scope="module")
-def stats_dir(tmp_path_factory):
-    class Quiet:  # the CLI's output is not under test here
-        def readouterr(self):
-            return "", ""
-
-    return statistics_data_dir(tmp_path_factory.mktemp("map-stats"), Quiet())
 
 
 @pytest.mark.parametrize("filters", [MapFilters(), MapFilters(phases=("rd_planning",))])

@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 import pytest
 from browser_helpers import JA_FONT, controls, focus_by_tab, platform_fonts, wait_for_query
 from e2e_server import StreamlitServer
-from map_stats import statistics_data_dir  # SYNTHETIC figures, under tests/
 from playwright.sync_api import Page, expect
 
 from genai_impact.report.load import load_dataset
@@ -180,19 +179,11 @@ def test_an_archetype_filter_works_from_the_keyboard(page: Page, streamlit_url):
     wait_for_query(page, "arch", ["B"])
 
 
-class Quiet:
-    """Stands in for capsys: statistics_data_dir reads the CLI's output through it."""
-
-    def readouterr(self):
-        return "", ""
-
-
 @pytest.fixture(scope="module")
-def stats_server(artifacts, tmp_path_factory):
-    """One server on SYNTHETIC statistics (FY2021–2022) for the tests below: each test's
-    browser page is a new session, so nothing carries over between them."""
-    data_dir = statistics_data_dir(tmp_path_factory.mktemp("map-stats"), Quiet())
-    server = StreamlitServer(artifacts / "streamlit-map-stats.log", data_dir=data_dir)
+def stats_server(artifacts, stats_dir):
+    """One server on SYNTHETIC statistics (FY2021–2022, conftest's `stats_dir`) for the
+    tests below: each test's browser page is a new session, so nothing carries over."""
+    server = StreamlitServer(artifacts / "streamlit-map-stats.log", data_dir=stats_dir)
     try:
         server.wait_healthy()
         yield server
