@@ -13,12 +13,14 @@ the page in place, without a reload.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from urllib.parse import parse_qs, urlparse
 
 import numpy as np
 import pytest
-from browser_helpers import page_url, wait_for_query, wait_until_rendered
+from browser_helpers import page_url, wait_for_path, wait_for_query, wait_until_rendered
 from PIL import Image
 from playwright.sync_api import Page, expect
 
@@ -184,22 +186,44 @@ def check_theme_covers_the_page(page: Page, pal: Palette, png_path) -> None:
     assert body.evaluate(_SHOWN_BG_JS) in allowed, "popover"
 
 
-@pytest.mark.parametrize("theme", DARK_THEMES)
+@pytest.fixture(scope="module", params=DARK_THEMES)
+def themed_tab(request, browser, browser_context_args, streamlit_url) -> Iterator[Page]:
+    """One browser tab per theme, opened on the home page with `?theme=`: the tests walk
+    it from page to page through the sidebar's links, which carry the theme, as a person
+    would. (A link opened in a new session draws one run in the configured theme and asks
+    for a second in the view's; walking the pages costs one run each.)"""
+    context = browser.new_context(**browser_context_args)
+    tab = context.new_page()
+    tab.set_viewport_size({"width": WIDTH, "height": HEIGHT})
+    tab.goto(page_url(streamlit_url, navigation.page("home"), {"theme": request.param}))
+    yield tab
+    context.close()
+
+
+def walk_to(tab: Page, spec: navigation.PageSpec, theme: str) -> None:
+    """Open `spec` from the page shown, by its sidebar link (the theme rides along)."""
+    wait_until_rendered(tab, re.compile(".+"))
+    tab.keyboard.press("Escape")  # close a popover the last page left open
+    if urlparse(tab.url).path != spec.url_path:
+        sidebar = tab.get_by_test_id("stSidebar")
+        sidebar.get_by_role("link", name=t(f"{spec.id}.nav", "ja"), exact=True).click()
+        wait_for_path(tab, spec.url_path)
+    wait_for_query(tab, "theme", [theme])
+    wait_until_rendered(tab, t(f"{spec.id}.title", "ja"))
+
+
 @pytest.mark.parametrize("spec", PAGES, ids=[p.id for p in PAGES])
-def test_a_dark_theme_leaves_no_light_background_anywhere(
-    page: Page, streamlit_url, theme_shots, spec, theme
-):
+def test_a_dark_theme_leaves_no_light_background_anywhere(themed_tab: Page, theme_shots, spec):
+    theme = parse_qs(urlparse(themed_tab.url).query)["theme"][0]
     pal = palette(theme)
-    page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
-    page.goto(page_url(streamlit_url, spec, {"theme": theme}))
-    wait_until_rendered(page, t(f"{spec.id}.title", "ja"))
-    # a fresh session's first message carries the default theme; one rerun brings the view's
-    expect(page.get_by_test_id("stApp")).to_have_css(
+    walk_to(themed_tab, spec, theme)
+    # (on the first page, a new session: once the rerun it asks for has drawn the view's theme)
+    expect(themed_tab.get_by_test_id("stApp")).to_have_css(
         "background-color", css_rgb(pal.background), timeout=30_000
     )
-    open_expanders(page)
-    wait_until_rendered(page, t(f"{spec.id}.title", "ja"))
-    check_theme_covers_the_page(page, pal, theme_shots / f"{spec.id}-{theme}.png")
+    open_expanders(themed_tab)
+    wait_until_rendered(themed_tab, t(f"{spec.id}.title", "ja"))
+    check_theme_covers_the_page(themed_tab, pal, theme_shots / f"{spec.id}-{theme}.png")
 
 
 def test_the_theme_control_recolours_the_page_without_a_reload(page: Page, streamlit_url):
