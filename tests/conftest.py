@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 import pytest
 import streamlit as st
+from map_stats import statistics_data_dir
 from streamlit.runtime.media_file_manager import MediaFileManager
+
+from genai_impact.official.stats import OfficialStats, load_official_stats
+
+_STARTED = time.monotonic()  # when pytest loaded this file: before collection
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """The suite's wall time, collection included, before pytest's own last line: the
+    budget for `make test` on a 2-core machine is eight minutes."""
+    terminalreporter.write_line(f"suite wall time: {time.monotonic() - _STARTED:.0f} s")
 
 
 @pytest.fixture(autouse=True)
@@ -38,3 +52,23 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple[str, str, obje
 
     monkeypatch.setattr(MediaFileManager, "add_deferred", record)
     return seen
+
+
+class _Quiet:
+    """Stands in for capsys where the CLI's output is not under test."""
+
+    def readouterr(self) -> tuple[str, str]:
+        return "", ""
+
+
+@pytest.fixture(scope="session")
+def stats_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the bundled data with SYNTHETIC statistics (map_stats.py) imported through
+    the CLI; shared by every test of a process, which must only read it."""
+    return statistics_data_dir(tmp_path_factory.mktemp("map-stats"), _Quiet())
+
+
+@pytest.fixture(scope="session")
+def stats(stats_dir: Path) -> OfficialStats:
+    """The statistics of `stats_dir`, loaded."""
+    return load_official_stats(stats_dir)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED_DATA = REPO / "data"
 MINIMAL_DATA = Path(__file__).resolve().parent / "fixtures" / "minimal_data"
@@ -15,12 +13,11 @@ DATA_SETS = ("minimal", "bundled")  # pytest params: every data-driven test runs
 
 
 def data_set_dir(name: str) -> Path:
-    """The directory of a named data set; skips while the bundled files are still being written."""
+    """The directory of a named data set (the bundled one must hold every data file)."""
     if name == "minimal":
         return MINIMAL_DATA
     missing = [f for f in DATA_FILES if not (BUNDLED_DATA / f).exists()]
-    if missing:
-        pytest.skip(f"bundled data not complete yet, missing: {', '.join(missing)}")
+    assert not missing, f"bundled data incomplete, missing: {', '.join(missing)}"
     return BUNDLED_DATA
 
 

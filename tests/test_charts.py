@@ -13,9 +13,8 @@ import altair as alt
 import pytest
 import vl_convert as vlc
 from data_dirs import BUNDLED_DATA
-from map_stats import statistics_data_dir
 
-from genai_impact.official.stats import figures_for_year, load_official_stats
+from genai_impact.official.stats import figures_for_year
 from genai_impact.report.load import load_dataset
 from genai_impact.theme import FONT_STACK, PALETTES, palette
 from genai_impact.views.map import chart as charts
@@ -49,15 +48,6 @@ def view_lang(view) -> str:
 def schematic(filters: MapFilters | None = None, lang: str = "ja", selected: str | None = None):
     view = schematic_view(DS, filters or MapFilters(), lang, SCREEN)
     return view, Built(view, selected)
-
-
-@pytest.fixture(scope="module")
-def stats(tmp_path_factory):
-    class Quiet:
-        def readouterr(self):
-            return "", ""
-
-    return load_official_stats(statistics_data_dir(tmp_path_factory.mktemp("charts"), Quiet()))
 
 
 def statistics(stats, filters: MapFilters | None = None, lang: str = "ja"):
@@ -212,7 +202,7 @@ def test_chart_font_title_padding_and_size():
     _, chart = schematic()
     spec = chart.to_dict()
     assert spec["config"]["font"] == FONT_STACK
-    assert spec["padding"]["top"] >= 12  # pitfall P5: the title is not clipped
+    assert spec["padding"]["top"] >= 12  # a layered chart's title is clipped without it
     assert spec["autosize"] == {"type": "pad", "contains": "padding"}
     assert (spec["width"], spec["height"]) == (SCREEN.width, SCREEN.height)
 

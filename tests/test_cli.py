@@ -54,7 +54,7 @@ def export_json(capsys: pytest.CaptureFixture[str], data_dir: Path) -> dict[str,
 
 
 def test_validate_bundled_data_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
-    data_set_dir("bundled")  # skip while the files are being written
+    data_set_dir("bundled")  # every bundled file is there
     code, out, err = run(capsys, "validate")
     assert (code, err) == (0, "")
     assert out.startswith("ok: 19 industries, 25 sectors, ")

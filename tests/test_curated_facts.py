@@ -1,4 +1,4 @@
-"""The bundled data says what the report states (shared/seed/READING-NOTES.md).
+"""The bundled data says what the bank's 2023 research report states, in its own words.
 
 These are the facts the text gives outright; if a curation edit breaks one, the
 test names it. Facts read from layout are checked only for their basis.

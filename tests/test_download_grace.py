@@ -1,4 +1,4 @@
-"""A clicked download stays fetchable while other sessions rerun (issue 7's load test).
+"""A clicked download stays fetchable while other sessions rerun (a room full of participants).
 
 Streamlit's clean-up after every script run, of any session, deletes a clicked download's
 file on its second pass; in a full room that happens before the browser has fetched it.

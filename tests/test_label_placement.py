@@ -10,7 +10,6 @@ import math
 
 import pytest
 from data_dirs import BUNDLED_DATA
-from map_stats import statistics_data_dir
 
 from genai_impact.official.stats import figures_for_year, load_official_stats
 from genai_impact.report.load import load_dataset
@@ -177,15 +176,6 @@ def test_schematic_labels_never_collide_and_are_all_shown(size, lang, case):
     assert view.hidden_labels == () and view.rows["label_shown"].all()
 
 
-@pytest.fixture(scope="module")
-def stats_dir(tmp_path_factory):
-    class Quiet:  # the CLI's output is not under test here
-        def readouterr(self):
-            return "", ""
-
-    return statistics_data_dir(tmp_path_factory.mktemp("map-stats"), Quiet())
-
-
 @pytest.mark.parametrize("filters", [MapFilters(), MapFilters(phases=("rd_planning",))])
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("size", list(SIZES))
@@ -198,7 +188,7 @@ def test_statistics_labels_never_collide(stats_dir, size, lang, filters):
         assert view.hidden_labels == ()
 
 
-# 4. Each label next to its own point, inside its point's region (issue 3) ----------------
+# 4. Each label next to its own point, inside its point's region ---------------------------
 #
 # A label reads as its point's when it sits right next to it and on the same side of every
 # region border. "Next to it": the drawn text's nearest point (the label box without its

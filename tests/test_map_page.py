@@ -3,17 +3,17 @@ are named in one line, an empty result says what to relax, statistics mode with 
 imported figures (tests/map_stats.py).
 
 What is plotted is read from the chart itself: the spec and the Arrow dataset Streamlit
-sends with it (TOOLCHAIN §4).
+sends with it (Altair charts are not a typed AppTest element; the data is Arrow IPC).
 """
 
 from __future__ import annotations
 
 import gc
 import json
-from pathlib import Path
 
 import pyarrow as pa
 import pytest
+from apptest_helpers import open_page
 from data_dirs import BUNDLED_DATA
 from map_stats import MISSING_CODE, statistics_data_dir
 from streamlit.testing.v1 import AppTest
@@ -25,21 +25,12 @@ from genai_impact.views.map import query as map_query
 from genai_impact.views.map import text as map_text
 from genai_impact.views.map.layout import SIZES
 
-REPO = Path(__file__).resolve().parents[1]
-APP = str(REPO / "app.py")
-MAP = "pages/map.py"
 DS = load_dataset(BUNDLED_DATA)
 
 
 def open_map(**params: str | list[str]) -> AppTest:
-    """A deep link to /map with `params` (run app.py first, as the browser does)."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page(MAP).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    """A deep link to /map with `params`."""
+    return open_page("map", params, timeout=60)
 
 
 def chart_spec(at: AppTest) -> dict:
@@ -130,7 +121,7 @@ def caption(at: AppTest) -> str:
 
 
 def test_an_archetype_or_search_change_keeps_the_spec_so_the_chart_updates_in_place():
-    """Issue 3: the browser rebuilds the whole Vega view when the spec text changes and only
+    """The browser rebuilds the whole Vega view when the spec text changes and only
     swaps data when it does not; the filters line the chart shows is data, and up to date."""
     at = open_map()
     spec_before = at.get("vega_lite_chart")[0].proto.spec

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from data_dirs import BUNDLED_DATA
-from map_stats import MISSING_CODE, statistics_data_dir
+from map_stats import MISSING_CODE
 
-from genai_impact.official.stats import figures_for_year, load_official_stats
+from genai_impact.official.stats import figures_for_year
 from genai_impact.report import query
 from genai_impact.report.load import load_dataset
 from genai_impact.state import ViewState
@@ -224,15 +224,6 @@ def test_selection_is_kept_only_when_plotted():
 
 
 # 7. Statistics mode (SYNTHETIC imported figures) -----------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def stats(tmp_path_factory):
-    class Quiet:
-        def readouterr(self):
-            return "", ""
-
-    return load_official_stats(statistics_data_dir(tmp_path_factory.mktemp("stats"), Quiet()))
 
 
 def stats_view(stats, filters: MapFilters | None = None, year: int = 2022, lang: str = "ja"):

@@ -1,4 +1,4 @@
-"""The map across fiscal years (issue 6): the slider and the play control above the chart, the
+"""The map across fiscal years: the slider and the play control above the chart, the
 axes held still across years, a sector missing in one year named on the chart and the page.
 
 Figures are SYNTHETIC (tests/map_stats.py), imported through the real CLI.

@@ -134,7 +134,7 @@ def test_broken_data_shows_the_error_page(broken_data, page_id, lang):
 
 
 def test_editing_a_data_file_reloads_it(tmp_path, monkeypatch, fresh_cache):
-    # Pitfall P3: the cache is keyed on the files' mtimes, so an edit is seen.
+    # The cache is keyed on the files' mtimes, so an edit is seen without a restart.
     data = copy_data(BUNDLED_DATA, tmp_path)
     monkeypatch.setenv("GENAI_IMPACT_DATA_DIR", str(data))
     assert open_page("home").title[0].value == t("home.title", "ja")

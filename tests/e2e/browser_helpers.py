@@ -67,6 +67,13 @@ def wait_for_query(page: Page, name: str, values: list[str], timeout: float = 30
     page.wait_for_function(QUERY_IS_JS, arg=[name, values], timeout=timeout, polling=16)
 
 
+def wait_for_path(page: Page, path: str, timeout: float = 30_000) -> None:
+    """Until the address bar shows page `path` (a click on a link changes it in place)."""
+    page.wait_for_function(
+        "(path) => location.pathname === path", arg=path, timeout=timeout, polling=16
+    )
+
+
 # Widget values as a person sees them: enough to tell two views apart.
 _VIEW_JS = """() => {
   const text = (e) => (e.innerText || e.value || '').trim();

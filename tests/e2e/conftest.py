@@ -1,7 +1,8 @@
 """Real-browser fixtures: Debian's Chromium (/usr/bin/chromium) and a Streamlit server per session.
 
-`playwright install` cannot download browsers here (TOOLCHAIN P9), so pytest-playwright's
-launch is pointed at the system Chromium. Screenshots go to $E2E_ARTIFACTS.
+`playwright install` downloads browsers from the internet, which CI's machine cannot reach,
+so pytest-playwright's launch is pointed at the system Chromium (the Debian package).
+Screenshots go to $E2E_ARTIFACTS.
 """
 
 from __future__ import annotations
@@ -67,7 +68,8 @@ def streamlit_url(session_server: StreamlitServer) -> str:
 
 @pytest.fixture
 def fresh_server(artifacts: Path, request) -> Iterator[StreamlitServer]:
-    """A server nobody has opened yet: for checks of the first session after a start (P1)."""
+    """A server nobody has opened yet: for checks of the first session after a start, which
+    once showed Streamlit's file-name list instead of the app's navigation."""
     server = StreamlitServer(artifacts / f"streamlit-{request.node.name}.log")
     try:
         server.wait_healthy()

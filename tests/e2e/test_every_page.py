@@ -6,8 +6,6 @@ this file. Screenshots land in $E2E_ARTIFACTS/pages/ for a person to look at.
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pytest
 from browser_helpers import (
     VIEWPORTS,
@@ -15,8 +13,9 @@ from browser_helpers import (
     controls,
     focus_by_tab,
     page_url,
-    query_of,
     tab_walk,
+    wait_for_path,
+    wait_for_query,
     wait_until_rendered,
 )
 from playwright.sync_api import Page, expect
@@ -54,7 +53,8 @@ def test_page_at_both_sizes_with_working_links(page: Page, streamlit_url, page_s
         page.set_viewport_size({"width": width, "height": height})
         wait_until_rendered(page, title)
         expect(page.get_by_test_id("stException")).to_have_count(0)
-        expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)  # no file-name list (P1)
+        # the app's navigation, not Streamlit's own file-name list
+        expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
         if lang == "ja":  # headings drawn with the Japanese font, not tofu boxes
             assert_japanese_font(page, "h1")
             for nth in range(min(page.locator("[data-testid=stMain] h3").count(), 3)):
@@ -75,8 +75,8 @@ def test_page_at_both_sizes_with_working_links(page: Page, streamlit_url, page_s
     target = next_page(spec)
     links.nth(PAGES.index(target)).click()
     wait_until_rendered(page, t(f"{target.id}.title", lang))
-    assert urlparse(page.url).path == target.url_path
-    assert query_of(page).get("lang", ["ja"]) == [lang]
+    wait_for_path(page, target.url_path)
+    wait_for_query(page, "lang", [lang] if lang != "ja" else [])  # ja: the default, left out
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=IDS)
@@ -92,7 +92,7 @@ def test_every_control_is_reachable_and_usable_from_the_keyboard(page: Page, str
     focus_by_tab(page, f"radiogroup:{t('common.lang.label', 'ja')}")
     page.keyboard.press("ArrowRight")
     wait_until_rendered(page, t(f"{spec.id}.title", "en"))
-    assert query_of(page).get("lang") == ["en"]
+    wait_for_query(page, "lang", ["en"])
     # a sidebar link: Tab to it, Enter opens the page
     target = next_page(spec)
     controls(page)  # tag the controls of the English page
@@ -100,4 +100,5 @@ def test_every_control_is_reachable_and_usable_from_the_keyboard(page: Page, str
     focus_by_tab(page, link.get_attribute("data-kb"))
     page.keyboard.press("Enter")
     wait_until_rendered(page, t(f"{target.id}.title", "en"))
-    assert urlparse(page.url).path == target.url_path
+    wait_for_path(page, target.url_path)
+    wait_for_query(page, "lang", ["en"])

@@ -7,12 +7,11 @@ Screenshots land in $E2E_ARTIFACTS; a person looks at them (labels, tofu, clippi
 from __future__ import annotations
 
 import time
-from urllib.parse import parse_qs, urlencode, urlparse
+from urllib.parse import urlencode
 
 import pytest
 from browser_helpers import JA_FONT, controls, focus_by_tab, platform_fonts, wait_for_query
 from e2e_server import StreamlitServer
-from map_stats import statistics_data_dir  # SYNTHETIC figures, under tests/
 from playwright.sync_api import Page, expect
 
 from genai_impact.report.load import load_dataset
@@ -155,7 +154,7 @@ def test_clicking_a_point_opens_its_card_and_writes_the_url(page: Page, streamli
     open_map(page, streamlit_url, "en")
     page.locator(f'{POINTS}[aria-label="Retail"]').click()
     expect(page.get_by_role("heading", name="Retail", exact=True)).to_be_visible(timeout=60_000)
-    assert parse_qs(urlparse(page.url).query).get("select") == ["retail"]
+    wait_for_query(page, "select", ["retail"])
     link = page.get_by_role("link", name=t("map.card.profile", "en"))
     assert "industry=retail" in link.get_attribute("href")
     page.get_by_role("heading", name="Retail", exact=True).scroll_into_view_if_needed()
@@ -166,7 +165,7 @@ def test_a_filter_click_redraws_the_chart_and_writes_the_url(page: Page, streaml
     open_map(page, streamlit_url)
     page.get_by_test_id("stSidebar").get_by_role("button", name="E1", exact=True).click()
     wait_for_points(page, names("ja", archetypes=("E1",)))
-    assert parse_qs(urlparse(page.url).query).get("arch") == ["E1"]
+    wait_for_query(page, "arch", ["E1"])
 
 
 def test_an_archetype_filter_works_from_the_keyboard(page: Page, streamlit_url):
@@ -177,22 +176,14 @@ def test_an_archetype_filter_works_from_the_keyboard(page: Page, streamlit_url):
     page.keyboard.press("ArrowRight")  # A -> B
     page.keyboard.press("Space")
     wait_for_points(page, names("ja", archetypes=("B",)))
-    assert parse_qs(urlparse(page.url).query).get("arch") == ["B"]
-
-
-class Quiet:
-    """Stands in for capsys: statistics_data_dir reads the CLI's output through it."""
-
-    def readouterr(self):
-        return "", ""
+    wait_for_query(page, "arch", ["B"])
 
 
 @pytest.fixture(scope="module")
-def stats_server(artifacts, tmp_path_factory):
-    """One server on SYNTHETIC statistics (FY2021–2022) for the tests below: each test's
-    browser page is a new session, so nothing carries over between them."""
-    data_dir = statistics_data_dir(tmp_path_factory.mktemp("map-stats"), Quiet())
-    server = StreamlitServer(artifacts / "streamlit-map-stats.log", data_dir=data_dir)
+def stats_server(artifacts, stats_dir):
+    """One server on SYNTHETIC statistics (FY2021–2022, conftest's `stats_dir`) for the
+    tests below: each test's browser page is a new session, so nothing carries over."""
+    server = StreamlitServer(artifacts / "streamlit-map-stats.log", data_dir=stats_dir)
     try:
         server.wait_healthy()
         yield server
@@ -207,19 +198,44 @@ def test_statistics_mode_screenshot(page: Page, artifacts, stats_server, lang):
     page.screenshot(path=str(artifacts / f"map-statistics-{lang}.png"))
 
 
+# Every year the chart's footer shows and every year the address bar holds, in order, as
+# they change: recorded in the page on each change of the DOM or of the URL, so that a
+# year shown only briefly (a step of the play control) is seen however loaded the machine.
+RECORD_YEARS_JS = """() => {
+  const seen = window.__years = {shown: [], url: []};
+  const add = (list, value) => { if (value && list[list.length - 1] !== value) list.push(value); };
+  const look = () => {
+    const footer = Array.from(document.querySelectorAll('[data-testid=stVegaLiteChart] svg text'))
+      .map(e => e.textContent.match(/FY(\\d{4})/)).find(Boolean);
+    add(seen.shown, footer && footer[1]);
+    add(seen.url, new URLSearchParams(location.search).get('year'));
+  };
+  new MutationObserver(look).observe(document.body,
+    {subtree: true, childList: true, characterData: true, attributes: true});
+  for (const name of ['pushState', 'replaceState']) {
+    const original = history[name].bind(history);
+    history[name] = (...args) => { const out = original(...args); look(); return out; };
+  }
+  look();
+}"""
+PLAYED_JS = """(wanted) => JSON.stringify(window.__years.shown.slice(-2)) === wanted &&
+  JSON.stringify(window.__years.url.slice(-2)) === wanted"""
+
+
 def test_play_steps_the_statistics_map_through_the_years(page: Page, artifacts, stats_server):
     """Play from the latest year: the map starts over at FY2021, then stops on FY2022."""
     footer = f"{CHART} svg text"
     open_map(page, stats_server.url, "en")
     expect(page.locator(footer, has_text="FY2022").first).to_be_visible()
+    page.evaluate(RECORD_YEARS_JS)
     page.get_by_role("button", name=t("map.play.start", "en")).click()
-    expect(page.locator(footer, has_text="FY2021").first).to_be_visible(timeout=30_000)
-    wait_for_query(page, "year", ["2021"])
-    assert parse_qs(urlparse(page.url).query).get("year") == ["2021"]
-    page.screenshot(path=str(artifacts / "map-play-2021-en.png"))
-    expect(page.locator(footer, has_text="FY2022").first).to_be_visible(timeout=30_000)
+    # until the footer and the address bar have both gone 2021, then 2022
+    page.wait_for_function(PLAYED_JS, arg='["2021","2022"]', timeout=60_000, polling=100)
     play_again = page.get_by_role("button", name=t("map.play.start", "en"))
     expect(play_again).to_be_visible(timeout=30_000)  # stopped on the latest year
+    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=30_000)
+    seen = page.evaluate("() => window.__years")
+    assert seen == {"shown": ["2022", "2021", "2022"], "url": ["2021", "2022"]}, seen
     wait_for_query(page, "year", ["2022"])
-    assert parse_qs(urlparse(page.url).query).get("year") == ["2022"]
+    expect(page.locator(footer, has_text="FY2022").first).to_be_visible()
     page.screenshot(path=str(artifacts / "map-play-2022-en.png"))

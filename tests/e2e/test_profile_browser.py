@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_helpers import assert_japanese_font, page_url, query_of, wait_until_rendered
+from browser_helpers import (
+    assert_japanese_font,
+    page_url,
+    wait_for_query,
+    wait_until_rendered,
+)
 from playwright.sync_api import Page, expect
 
 from genai_impact import navigation
@@ -110,6 +115,6 @@ def test_matrix(page: Page, streamlit_url, shots, lang):
     page.keyboard.press("Escape")
     heading = page.get_by_role("heading", name=impact_matrix.type_heading(impact_type, lang))
     expect(heading).to_be_visible(timeout=30_000)
-    assert query_of(page).get("impact") == ["6"]
+    wait_for_query(page, "impact", ["6"])
     heading.scroll_into_view_if_needed()
     page.screenshot(path=str(shots / f"matrix-{lang}-type6.png"))

@@ -12,7 +12,7 @@ import csv
 import io
 
 import pytest
-from browser_helpers import wait_until_rendered
+from browser_helpers import wait_for_query, wait_until_rendered
 from playwright.sync_api import Page, expect
 
 from genai_impact.exports import page_tables
@@ -31,7 +31,7 @@ def test_impact_matrix_csv_download_follows_the_filters(page: Page, streamlit_ur
     wait_until_rendered(page, t("impacts.title", "ja"))
     # archetype C added in the sidebar: the URL, the matrix and the download follow
     page.locator(SIDEBAR).get_by_role("button", name="C", exact=True).first.click()
-    page.wait_for_function("() => location.search.includes('arch=C')", timeout=60_000)
+    wait_for_query(page, "arch", ["A", "C"], timeout=60_000)
     wait_until_rendered(page, t("impacts.title", "ja"))
     shown = [i for i in ds.industries if i.archetype in ("A", "C")]
     note = t("impacts.matrix.shown", "ja", count=len(shown))

@@ -13,14 +13,17 @@ import zipfile
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from browser_helpers import wait_for_query
 from playwright.sync_api import Page, expect
 
 from genai_impact.text.i18n import t
+from genai_impact.theme import palette
 
 pytestmark = pytest.mark.e2e
 
 SIDEBAR = '[data-testid="stSidebar"]'
 CHART = '[data-testid="stVegaLiteChart"]'
+THEME_ICONS = {"light": "light_mode", "dark": "dark_mode", "contrast": "contrast"}
 
 
 def wait_until_rendered(page: Page, title: str) -> None:
@@ -35,6 +38,18 @@ def wait_for_presented_map(page: Page, step: str) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=60_000)
     page.locator(f"{CHART} svg").first.wait_for(state="visible", timeout=60_000)
     expect(page.locator("h1")).to_have_count(0)
+
+
+def theme_option(page: Page, theme: str):
+    """The theme control's button for `theme`. When presenting it shows only its Material
+    icon, whose name is the button's accessible name ("dark_mode icon")."""
+    group = page.get_by_role("radiogroup", name=t("workshop.bar.theme", "ja"))
+    return group.get_by_role("radio", name=f"{THEME_ICONS[theme]} icon", exact=True)
+
+
+def hex_to_rgb(colour: str) -> str:
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({r}, {g}, {b})"
 
 
 def query(page: Page) -> dict[str, list[str]]:
@@ -70,7 +85,7 @@ def test_save_three_views_present_them_and_download_the_slide_pack(
     save_view(page, "類型A")
     # view 2: archetype C added with its pill (same session: the agenda is kept)
     page.locator(SIDEBAR).get_by_role("button", name="C", exact=True).first.click()
-    page.wait_for_function("() => location.search.includes('arch=C')", timeout=60_000)
+    wait_for_query(page, "arch", ["A", "C"], timeout=60_000)
     wait_until_rendered(page, t("map.title", "ja"))
     save_view(page, "類型AとC")
     # view 3: the sources page, through the navigation
@@ -82,12 +97,13 @@ def test_save_three_views_present_them_and_download_the_slide_pack(
 
     # presentation mode: the sidebar goes, the step buttons come
     page.get_by_text(t("workshop.bar.present", "ja"), exact=True).click()
-    page.wait_for_function("() => location.search.includes('present=1')", timeout=60_000)
+    wait_for_query(page, "present", ["1"], timeout=60_000)
     wait_until_rendered(page, t("sources.title", "ja"))
     expect(page.get_by_text("保存したビュー 3 / 3：出典")).to_be_visible(timeout=60_000)
     page.get_by_role("button", name=t("workshop.step.prev", "ja")).click()
     wait_for_presented_map(page, "保存したビュー 2 / 3：類型AとC")
-    assert query(page)["arch"] == ["A", "C"] and query(page)["present"] == ["1"]
+    wait_for_query(page, "arch", ["A", "C"], timeout=60_000)
+    assert query(page)["present"] == ["1"]
     chart_box = page.locator(CHART).first.bounding_box()
     assert chart_box["y"] + chart_box["height"] <= 720, chart_box  # fits the projector
     page.screenshot(path=str(artifacts / "workshop-present-2.png"))
@@ -95,24 +111,29 @@ def test_save_three_views_present_them_and_download_the_slide_pack(
     page.locator(CHART).first.click(position={"x": 5, "y": 5})
     page.keyboard.press("ArrowLeft")
     wait_for_presented_map(page, "保存したビュー 1 / 3：類型A")
-    assert query(page)["arch"] == ["A"] and query(page)["present"] == ["1"]
+    wait_for_query(page, "arch", ["A"], timeout=60_000)
+    assert query(page)["present"] == ["1"]
     expect(page.locator(SIDEBAR).get_by_role("link", name=t("sources.nav", "ja"))).to_be_hidden()
     page.screenshot(path=str(artifacts / "workshop-present-1.png"))
-    # the dark theme stays while stepping
-    page.get_by_text(t("workshop.bar.theme", "ja"), exact=True).click()
-    page.wait_for_function("() => location.search.includes('theme=dark')", timeout=60_000)
+    # the dark theme stays while stepping, on the whole page, not only the chart
+    theme_option(page, "dark").click()
+    wait_for_query(page, "theme", ["dark"], timeout=60_000)
     expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=60_000)
-    page.locator(CHART).first.click(position={"x": 5, "y": 5})  # focus off the switch
+    page.locator(CHART).first.click(position={"x": 5, "y": 5})  # focus off the control
     page.keyboard.press("ArrowRight")
     wait_for_presented_map(page, "保存したビュー 2 / 3：類型AとC")
+    wait_for_query(page, "arch", ["A", "C"], timeout=60_000)
     assert query(page)["theme"] == ["dark"] and query(page)["present"] == ["1"]
+    expect(page.get_by_test_id("stApp")).to_have_css(
+        "background-color", hex_to_rgb(palette("dark").background), timeout=60_000
+    )
     page.screenshot(path=str(artifacts / "workshop-present-dark.png"))
 
     # out of presentation mode (and the dark theme), the slide pack
-    page.get_by_text(t("workshop.bar.theme", "ja"), exact=True).click()
-    page.wait_for_function("() => !location.search.includes('theme=dark')", timeout=60_000)
+    theme_option(page, "light").click()
+    wait_for_query(page, "theme", [], timeout=60_000)
     page.get_by_text(t("workshop.bar.present", "ja"), exact=True).click()
-    page.wait_for_function("() => !location.search.includes('present=1')", timeout=60_000)
+    wait_for_query(page, "present", [], timeout=60_000)
     wait_until_rendered(page, t("map.title", "ja"))
     open_sidebar(page)
     button = page.locator(SIDEBAR).get_by_role("button", name=t("workshop.agenda.zip", "ja"))
