@@ -155,6 +155,24 @@ def assert_close(colour: tuple[int, int, int], wanted: list[tuple[int, int, int]
     )
 
 
+def dataframe_boxes(page: Page) -> list[dict | None]:
+    return [frame.bounding_box() for frame in page.get_by_test_id("stDataFrame").all()]
+
+
+def steady_screenshot(page: Page, tries: int = 5) -> tuple[bytes, list[dict | None]]:
+    """A screenshot and the dataframes' boxes in it, taken while the layout holds still: a
+    dataframe that is still being drawn (no box yet, or moving) is waited for, not read."""
+    for _ in range(tries):
+        before = dataframe_boxes(page)
+        png = page.screenshot(full_page=True)
+        after = dataframe_boxes(page)
+        if before == after and all(b and b["width"] >= 1 and b["height"] >= 1 for b in after):
+            return png, after
+        page.evaluate(NEXT_FRAMES_JS)
+        page.wait_for_timeout(200)
+    return png, after
+
+
 def check_theme_covers_the_page(page: Page, pal: Palette, png_path) -> None:
     allowed = {css_rgb(pal.background), css_rgb(pal.surface)}
     for what, selector in THEMED.items():
@@ -166,10 +184,12 @@ def check_theme_covers_the_page(page: Page, pal: Palette, png_path) -> None:
     assert not light, light
 
     with whole_page_in_view(page):
-        png = page.screenshot(full_page=True)
-        frames = [frame.bounding_box() for frame in page.get_by_test_id("stDataFrame").all()]
+        png, frames = steady_screenshot(page)
     png_path.write_bytes(png)
     pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+    for box in frames:  # every dataframe is drawn, and inside the picture
+        assert box and box["width"] >= 1 and box["height"] >= 1, ("dataframe not drawn", box)
+        assert box["y"] + box["height"] <= pixels.shape[0] + 1, ("dataframe below", box)
     near_white = (pixels > LIGHT).all(axis=2).mean()
     assert near_white < MAX_NEAR_WHITE_SHARE, (png_path.name, near_white)
     blocks = light_areas(pixels)
