@@ -15,8 +15,10 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
-# System packages the browser tests, the proxy test and chart exports need (Debian names).
-APT_PACKAGES := fonts-noto-cjk chromium nginx
+# System packages the tests need (Debian names): the browser and the CJK font (browser tests,
+# chart exports), nginx (proxy test), PostgreSQL (deck store test), poppler-utils (PDF pages as
+# images, to look at exported slides).
+APT_PACKAGES := fonts-noto-cjk chromium nginx postgresql poppler-utils
 # apt waits for another apt or dpkg (unattended upgrades on a new machine) instead of failing.
 APT_GET := apt-get -o DPkg::Lock::Timeout=600
 PYTEST_ARGS ?=
