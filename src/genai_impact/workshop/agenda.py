@@ -1,10 +1,13 @@
-"""Saved views, the workshop agenda: capture, edit, reorder, step through, link (pure).
+"""Saved views, the workshop agenda (a deck): capture, edit, reorder, step through, link (pure).
 
 A saved view is a page and the URL query parameters that reproduce it (the
-language included), under a short plain-text name. The agenda is an ordered
-list of them. Every operation returns a new `Agenda`; a refused edit raises
-`AgendaError`, whose `key` names the catalogue message to show. Saving and
-loading the agenda as a file is `agenda_file`.
+language included), under a short plain-text name, with a facilitator note
+(speaker notes in exports) and up to `MAX_ANNOTATIONS` annotations: short texts
+pinned to a target of the page (an industry, a cell; `annotations.targets`).
+The agenda is an ordered list of them under a deck name. Every operation
+returns a new `Agenda`; a refused edit raises `AgendaError`, whose `key` names
+the catalogue message to show. Saving and loading the agenda as a file is
+`agenda_file`; storing it in a database is `deck_store`.
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ from genai_impact.text.i18n import t
 FORMAT_VERSION = 1
 MAX_VIEWS = 50
 NAME_MAX = 40  # characters, after cleaning
+NOTE_MAX = 1000  # characters of a facilitator note, after cleaning
+ANNOTATION_MAX = 120  # characters of one annotation
+MAX_ANNOTATIONS = 5  # per view
 # Control, format (bidi overrides, zero-width) and line/paragraph separator characters.
 _NOT_TEXT = ("Cc", "Cf", "Zl", "Zp")
 
@@ -27,20 +33,33 @@ Params = dict[str, str | list[str]]
 
 
 @dataclass(frozen=True)
+class Annotation:
+    """A short plain text pinned to `target`, a key of `annotations.targets` for the page
+    (e.g. "industry:retail", "cell:retail:3")."""
+
+    target: str
+    text: str
+
+
+@dataclass(frozen=True)
 class SavedView:
-    """One agenda entry: a short name, a page id and that view's URL query parameters."""
+    """One agenda entry: a short name, a page id and that view's URL query parameters,
+    the facilitator's note and the annotations drawn on the view."""
 
     name: str
     page: str
     params: Params = field(default_factory=dict)
+    note: str = ""
+    annotations: tuple[Annotation, ...] = ()
 
 
 @dataclass(frozen=True)
 class Agenda:
-    """The saved views, in workshop order."""
+    """The saved views, in workshop order, under the deck's name ("" = not named)."""
 
     version: int = FORMAT_VERSION
     views: tuple[SavedView, ...] = ()
+    name: str = ""
 
 
 class AgendaError(ValueError):
@@ -66,6 +85,44 @@ def clean_name(raw: str) -> str:
     text = unicodedata.normalize("NFC", raw)
     kept = "".join(" " if unicodedata.category(ch) in _NOT_TEXT else ch for ch in text)
     return " ".join(kept.split())
+
+
+def clean_note(raw: str) -> str:
+    """A note as plain text: like `clean_name`, but line breaks are kept (at most one blank
+    line in a row) and spaces collapse within each line."""
+    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [clean_name(line) for line in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip("\n")
+
+
+def check_deck_name(raw: str) -> str:
+    """The cleaned deck name ("" allowed: an unnamed deck), or AgendaError when too long."""
+    name = clean_name(raw)
+    if len(name) > NAME_MAX:
+        raise AgendaError("export.agenda.error.name_too_long", limit=NAME_MAX)
+    return name
+
+
+def check_note(raw: str) -> str:
+    """The cleaned note, or AgendaError when longer than NOTE_MAX."""
+    note = clean_note(raw)
+    if len(note) > NOTE_MAX:
+        raise AgendaError("export.agenda.error.note_too_long", limit=NOTE_MAX)
+    return note
+
+
+def check_annotation(raw: str) -> str:
+    """The cleaned annotation text, or AgendaError when empty or too long."""
+    text = clean_name(raw)
+    if not text:
+        raise AgendaError("export.agenda.error.annotation_empty")
+    if len(text) > ANNOTATION_MAX:
+        raise AgendaError("export.agenda.error.annotation_too_long", limit=ANNOTATION_MAX)
+    return text
 
 
 def name_key(name: str) -> str:
@@ -116,15 +173,53 @@ def rename_view(agenda: Agenda, index: int, new_name: str) -> Agenda:
     """The agenda with view `index` renamed."""
     _check_index(agenda, index)
     name = check_name(agenda, new_name, ignore=index)
-    views = list(agenda.views)
-    views[index] = replace(views[index], name=name)
-    return replace(agenda, views=tuple(views))
+    return _with_view(agenda, index, replace(agenda.views[index], name=name))
 
 
 def delete_view(agenda: Agenda, index: int) -> Agenda:
     """The agenda without view `index`."""
     _check_index(agenda, index)
     return replace(agenda, views=agenda.views[:index] + agenda.views[index + 1 :])
+
+
+def rename_deck(agenda: Agenda, new_name: str) -> Agenda:
+    """The agenda under a new deck name."""
+    return replace(agenda, name=check_deck_name(new_name))
+
+
+def _with_view(agenda: Agenda, index: int, view: SavedView) -> Agenda:
+    views = list(agenda.views)
+    views[index] = view
+    return replace(agenda, views=tuple(views))
+
+
+def set_note(agenda: Agenda, index: int, raw: str) -> Agenda:
+    """The agenda with view `index`'s facilitator note replaced ("" removes it)."""
+    _check_index(agenda, index)
+    return _with_view(agenda, index, replace(agenda.views[index], note=check_note(raw)))
+
+
+def add_annotation(agenda: Agenda, index: int, target: str, raw: str) -> Agenda:
+    """The agenda with an annotation added to view `index` (at most MAX_ANNOTATIONS).
+
+    `target` is not checked here: the caller offers only `annotations.targets` keys, and
+    a file's targets are checked when it is read."""
+    _check_index(agenda, index)
+    view = agenda.views[index]
+    if len(view.annotations) >= MAX_ANNOTATIONS:
+        raise AgendaError("export.agenda.error.annotations_full", limit=MAX_ANNOTATIONS)
+    added = Annotation(target, check_annotation(raw))
+    return _with_view(agenda, index, replace(view, annotations=(*view.annotations, added)))
+
+
+def delete_annotation(agenda: Agenda, index: int, which: int) -> Agenda:
+    """The agenda without annotation `which` of view `index`."""
+    _check_index(agenda, index)
+    view = agenda.views[index]
+    if not 0 <= which < len(view.annotations):
+        raise IndexError(f"no annotation {which} on view {index}")
+    kept = view.annotations[:which] + view.annotations[which + 1 :]
+    return _with_view(agenda, index, replace(view, annotations=kept))
 
 
 def move_view(agenda: Agenda, index: int, offset: int) -> Agenda:

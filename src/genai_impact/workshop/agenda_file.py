@@ -8,6 +8,9 @@ naming the view by number and name and the field. A view with any problem is
 left out whole; the others load. Problems with the file itself (too big, not
 text, not YAML, not an agenda, wrong version) load nothing. The format is
 described in docs/exports.md.
+
+Size: one reader class for the whole file, so that every problem is phrased and
+located the same way; each method reads one field.
 """
 
 from __future__ import annotations
@@ -22,14 +25,19 @@ from genai_impact import navigation, state
 from genai_impact.report.validation import Problem
 from genai_impact.text.i18n import t
 from genai_impact.workshop.agenda import (
+    ANNOTATION_MAX,
     FORMAT_VERSION,
+    MAX_ANNOTATIONS,
     MAX_VIEWS,
     NAME_MAX,
+    NOTE_MAX,
     Agenda,
+    Annotation,
     Params,
     SavedView,
     canonical_params,
     clean_name,
+    clean_note,
     name_key,
 )
 
@@ -37,19 +45,31 @@ MAX_FILE_BYTES = 64 * 1024
 MAX_VALUES = 30  # values of one parameter
 DEFAULT_FILE = "agenda.yaml"
 HEADER = "# genai-impact: saved views (docs/exports.md)\n"
-_TOP_KEYS = ("version", "views")
-_VIEW_FIELDS = ("name", "page", "params")
+_TOP_KEYS = ("version", "name", "views")
+_VIEW_FIELDS = ("name", "page", "params", "note", "annotations")
+_ANNOTATION_FIELDS = ("target", "text")
+
+# page id -> the annotation targets it takes (`annotations.targets`); None: not checked
+TargetCheck = Callable[[str], Collection[str]]
+
+
+def _view_doc(view: SavedView) -> dict[str, Any]:
+    doc: dict[str, Any] = {"name": view.name, "page": view.page}
+    doc["params"] = canonical_params(view.params)
+    if view.note:
+        doc["note"] = view.note
+    if view.annotations:
+        doc["annotations"] = [{"target": a.target, "text": a.text} for a in view.annotations]
+    return doc
 
 
 def to_yaml(agenda: Agenda) -> str:
-    """The agenda as a small YAML document: a comment, the format version, the views."""
-    doc = {
-        "version": agenda.version,
-        "views": [
-            {"name": v.name, "page": v.page, "params": canonical_params(v.params)}
-            for v in agenda.views
-        ],
-    }
+    """The agenda as a small YAML document: a comment, the format version, the deck's name
+    (when it has one), the views with their notes and annotations (when they have any)."""
+    doc: dict[str, Any] = {"version": agenda.version}
+    if agenda.name:
+        doc["name"] = agenda.name
+    doc["views"] = [_view_doc(v) for v in agenda.views]
     return HEADER + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=1000)
 
 
@@ -136,9 +156,15 @@ class _Reader:
     """Reads one file; collects its problems in `problems`."""
 
     def __init__(
-        self, known_pages: Collection[str], check: ParamCheck, file: str, lang: str
+        self,
+        known_pages: Collection[str],
+        check: ParamCheck,
+        file: str,
+        lang: str,
+        targets: TargetCheck | None = None,
     ) -> None:
         self.known_pages, self.check, self.file, self.lang = known_pages, check, file, lang
+        self.targets = targets
         self.problems: list[Problem] = []
 
     def report(self, where: str, key: str, **fmt: object) -> None:
@@ -240,10 +266,63 @@ class _Reader:
                     report(where, "export.agenda.problem.unknown_param", page=page)
                 else:
                     report(where, "export.agenda.problem.bad_value", value=issue.value)
+        note = self.note(raw.get("note"), report)
+        annotations = self.annotations(raw.get("annotations"), page, report)
         if len(self.problems) > before or page is None or params is None:
             return None
         stored: Params = {k: v[0] if len(v) == 1 else v for k, v in params.items() if v}
-        return SavedView(name, page, stored)
+        return SavedView(name, page, stored, note, annotations)
+
+    @staticmethod
+    def note(raw: Any, report: Callable[..., None]) -> str:
+        if raw is None:
+            return ""
+        if not isinstance(raw, str):
+            report("note", "export.agenda.problem.not_text")
+            return ""
+        note = clean_note(raw)
+        if len(note) > NOTE_MAX:
+            report("note", "export.agenda.problem.note_too_long", limit=NOTE_MAX)
+        return note
+
+    def annotations(
+        self, raw: Any, page: str | None, report: Callable[..., None]
+    ) -> tuple[Annotation, ...]:
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            report("annotations", "export.agenda.problem.annotations_not_list")
+            return ()
+        if len(raw) > MAX_ANNOTATIONS:
+            report(
+                "annotations", "export.agenda.problem.too_many_annotations", limit=MAX_ANNOTATIONS
+            )
+            return ()
+        known = self.targets(page) if self.targets is not None and page is not None else None
+        found: list[Annotation] = []
+        for n, item in enumerate(raw, start=1):
+            where = f"annotations.{n}"
+            if not isinstance(item, dict) or any(k not in _ANNOTATION_FIELDS for k in item):
+                report(where, "export.agenda.problem.annotation_shape")
+                continue
+            target, text = item.get("target"), item.get("text")
+            if not isinstance(target, str) or not isinstance(text, str):
+                report(where, "export.agenda.problem.annotation_shape")
+                continue
+            text = clean_name(text)
+            if not text or len(text) > ANNOTATION_MAX:
+                report(
+                    f"{where}.text", "export.agenda.problem.annotation_text", limit=ANNOTATION_MAX
+                )
+            elif known is not None and target not in known:
+                report(
+                    f"{where}.target",
+                    "export.agenda.problem.annotation_target",
+                    value=_shown(target),
+                )
+            else:
+                found.append(Annotation(target, text))
+        return tuple(found)
 
     @staticmethod
     def params(raw: Any, report: Callable[..., None]) -> dict[str, list[str]] | None:
@@ -270,14 +349,23 @@ def from_yaml(
     *,
     lang: str = "ja",
     file: str = DEFAULT_FILE,
+    annotation_targets: TargetCheck | None = None,
 ) -> tuple[Agenda, list[Problem]]:
     """Read an agenda file: every valid view, and every problem (messages in `lang`).
 
     `known_pages` are the page ids views may name; `validate_params` says which
     parameters a page would not honour (see `url_param_check`); `file` is the
-    name the problems start with (the uploaded file's name).
+    name the problems start with (the uploaded file's name); `annotation_targets` gives
+    the targets each page takes (annotations pinned elsewhere are problems).
     """
-    reader = _Reader(known_pages, validate_params, file, lang)
+    reader = _Reader(known_pages, validate_params, file, lang, annotation_targets)
     doc = reader.document(data)
     views = reader.views(doc["views"]) if doc is not None else []
-    return Agenda(FORMAT_VERSION, tuple(views)), reader.problems
+    name = ""
+    if doc is not None and doc.get("name") is not None:
+        raw = doc["name"]
+        name = clean_name(raw) if isinstance(raw, str) else ""
+        if not isinstance(raw, str) or len(name) > NAME_MAX:
+            reader.report("name", "export.agenda.problem.deck_name", limit=NAME_MAX)
+            name = ""
+    return Agenda(FORMAT_VERSION, tuple(views), name), reader.problems
