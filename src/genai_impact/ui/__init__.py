@@ -13,6 +13,7 @@ data and URL text goes through `text.display.md_literal`, and nothing renders ra
 - top_bar.py       presentation mode, the theme, stepping through saved views
 - agenda_sidebar.py the workshop agenda in the sidebar
 - downloads.py     a chart's Download popover and a table's CSV button
+- deck_downloads.py the deck as PowerPoint, PDF and HTML downloads
 - link.py          "Link to this view"
 - year_slider.py   the map's fiscal-year slider and play control
 - download_grace.py a clicked download's file kept until the browser fetched it

@@ -3,5 +3,6 @@
 - agenda.py       saved views: capture, edit, reorder, step, link
 - agenda_file.py  the agenda as YAML: written, and read back from an upload, checked
 - links.py        a view's canonical URL and the base URL it starts with
-- slides.py       one picture per saved view (the map's export, or a title card)
+- slides.py       every saved view as real slides (chart or tables, sources, link, notes)
+- deck_export.py  a deck as one PPTX, PDF or HTML file, and its file name
 """

@@ -8,7 +8,7 @@ One saved view gives one slide, or more where a table is split (`layout.paginate
   phase, structural impacts with timing, impact summary), or the comparison when
   `compare` is set, as on screen;
 - impacts: the matrix (archetype filter); use_cases: the grid (phase and direction
-  filters); sources: every source; home: what the dashboard is and how to read bases.
+  filters); sources: every source; home: what the dashboard is and a row per page.
 
 Each slide carries the view's name as its title, the page and its filters in words,
 the source line, the link back on `base`, the facilitator's note and the numbered
@@ -165,13 +165,7 @@ def _text_slide(ds: Dataset, saved: agenda.SavedView, view: state.ViewState, bas
         slide = _base_slide(ds, saved, lang, base, [t("sources.title", lang)])
         return replace(slide, tables=(slide_tables.sources_table(ds, lang),))
     slide = _base_slide(ds, saved, lang, base, [t("home.title", lang)])
-    citation = report_source(ds).citation.in_lang(lang)
-    paragraphs = (
-        t("home.intro", lang),
-        t("home.provenance", lang),
-        t("slides.home.source", lang, citation=citation),
-    )
-    return replace(slide, paragraphs=paragraphs)
+    return replace(slide, tables=(slide_tables.pages_table(lang),))
 
 
 def view_slides(

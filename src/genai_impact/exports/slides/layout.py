@@ -33,7 +33,7 @@ MIN_TABLE_PT = TABLE_SIZES[-1]
 CELL_PAD_X = 5.0  # pt inside a cell, each side
 CELL_PAD_Y = 3.0
 GAP = 8.0  # between boxes
-MAX_SUBTITLE_LINES = 3
+MAX_SUBTITLE_LINES = 4
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from types import MappingProxyType
 
+from genai_impact import navigation
 from genai_impact.exports.slides.model import Table
 from genai_impact.report.model import Dataset, Industry, Provenance
 from genai_impact.text.i18n import t
@@ -122,7 +123,7 @@ def comparison_table(
     header = tuple(labels[c] for c in frame.columns)
     rows = tuple(tuple(str(v) for v in row) for row in frame.itertuples(index=False))
     differs = tuple(r.differs for r in compare_industries(ds, a, b))
-    return Table((header,), rows, (2.4, 1.8, 1.2, 1.8, 1.2, 0.8), differs)
+    return Table((header,), rows, (2.3, 1.8, 1.2, 1.8, 1.2, 1.1), differs)
 
 
 def matrix_table(
@@ -190,3 +191,14 @@ def sources_table(ds: Dataset, lang: str) -> Table:
         (s.citation.in_lang(lang), t(f"slides.source_kind.{s.kind}", lang)) for s in ds.sources
     )
     return Table((header,), rows, (6.0, 2.0))
+
+
+def pages_table(lang: str) -> Table:
+    """The home page's cards: each page and what it shows."""
+    header = (t("slides.column.page", lang), t("slides.column.shows", lang))
+    rows = tuple(
+        (t(f"{p.id}.nav", lang), t(f"home.pages.{p.id}", lang))
+        for p in navigation.PAGES
+        if p.id != "home"
+    )
+    return Table((header,), rows, (2.0, 8.0))
