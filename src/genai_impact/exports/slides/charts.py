@@ -58,7 +58,7 @@ def _marker_layer(
             "baseline": "bottom",
             "dx": -font * 0.5,
             "dy": -font * 0.3,
-            "fontSize": font * 1.4,
+            "fontSize": font * 1.8,
             "fontWeight": "bold",
             "color": palette(theme).primary,
         },
