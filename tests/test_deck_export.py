@@ -271,3 +271,19 @@ def test_file_name_parts_are_safe_everywhere():
     part = file_safe('ａｂ/\\:*?"<>|. x' * 10)
     assert len(part) <= 40 and not re.search(r'[/\\:*?"<>|\s.]', part)
     assert file_name(DECK, "html", date(2026, 1, 2)).endswith("_2026-01-02.html")
+
+
+# Docs as tests -------------------------------------------------------------------------------
+
+
+def test_the_documented_deck_rules_are_the_codes():
+    from pathlib import Path
+
+    from genai_impact.workshop import deck_export
+
+    docs = " ".join((Path(__file__).parents[1] / "docs" / "exports.md").read_text("utf-8").split())
+    sizes = [f"{s:g}" for s in layout.TABLE_SIZES]
+    assert f"the largest of {', '.join(sizes[:-1])} and {sizes[-1]} pt" in docs
+    assert f"at most {deck_export.NAME_PART_MAX} characters, and `{deck_export.UNNAMED}`" in docs
+    assert "`genai-impact_<deck name>_<YYYY-MM-DD>.<pptx|pdf|html>`" in docs
+    assert f"{layout.WIDTH:g} × {layout.HEIGHT:g} pt" in docs
