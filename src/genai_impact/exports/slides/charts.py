@@ -2,7 +2,7 @@
 
 The body chart is the export's own slide chart (`chart_export.slide`: the view's chart in
 the theme, with its legends) without the title and footer, which the slide draws as text,
-fitted to the body's box. Annotations are drawn as their markers (①…) beside the points
+fitted to the body's box. Annotations are drawn as their markers (①…) above the points
 they are pinned to; the numbered texts are listed on the slide.
 """
 
@@ -41,29 +41,40 @@ def _point_rows(spec: Spec) -> list[dict[str, Any]]:
     return []
 
 
-def _marker_layer(
+def _marker_layers(
     rows: list[dict[str, Any]], marks: Mapping[str, str], theme: str, font: float
-) -> Spec:
-    """Markers above-left of their points (several on one point side by side)."""
-    values = []
-    for row in rows:
-        text = "".join(m for point_id, m in marks.items() if point_id == row["id"])
-        if text:
-            values.append({"x": row["x"], "y": row["y"], MARKER_FIELD: text})
-    return {
-        "data": {"values": values},
-        "mark": {
-            "type": "text",
-            "align": "right",
-            "baseline": "bottom",
-            "dx": -font * 0.5,
-            "dy": -font * 0.3,
-            "fontSize": font * 1.8,
-            "fontWeight": "bold",
-            "color": palette(theme).primary,
-        },
-        "encoding": {"text": {"field": MARKER_FIELD, "type": "nominal"}},
+) -> list[Spec]:
+    """A ring around each annotated point and its markers above it, outlined in the
+    background's colour so they stay legible over labels and regions."""
+    pal = palette(theme)
+    values = [
+        {"x": row["x"], "y": row["y"], MARKER_FIELD: marks[row["id"]]}
+        for row in rows
+        if marks.get(row["id"])
+    ]
+    text = {
+        "type": "text",
+        "align": "center",
+        "baseline": "bottom",
+        "dy": -font * 1.4,  # just above the ring: labels sit beside points, not above
+        "fontSize": font * 1.5,
+        "fontWeight": "bold",
+        "color": pal.primary,
     }
+    encoding = {"text": {"field": MARKER_FIELD, "type": "nominal"}}
+    ring = {"type": "point", "shape": "circle", "filled": False, "size": (font * 2.6) ** 2}
+    return [
+        {
+            "data": {"values": values},
+            "mark": {**ring, "stroke": pal.primary, "strokeWidth": 3},
+        },
+        {
+            "data": {"values": values},
+            "mark": {**text, "stroke": pal.background, "strokeWidth": font * 0.35},
+            "encoding": encoding,
+        },
+        {"data": {"values": values}, "mark": text, "encoding": encoding},
+    ]
 
 
 def body_spec(
@@ -86,7 +97,7 @@ def body_spec(
         rows = _point_rows(spec)
         font = float(spec.get("config", {}).get("axis", {}).get("labelFontSize", 22))
         if "layer" in inner and rows:
-            inner["layer"].append(_marker_layer(rows, marks, theme, font))
+            inner["layer"].extend(_marker_layers(rows, marks, theme, font))
     return spec
 
 
