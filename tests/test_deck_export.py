@@ -82,13 +82,12 @@ def test_annotations_are_numbered_on_the_slide_and_marked_at_their_targets(slide
     by_title = {s.title: s for s in slides}
     assert by_title["マップ全体"].annotations == (("①", f"小売はここ {HOSTILE}"),)
     layers = by_title["マップ全体"].chart["layer"][0]["layer"]
-    markers = [
-        r
+    drawn = [
+        layer["data"]["values"]
         for layer in layers
-        for r in layer.get("data", {}).get("values", [])
-        if charts.MARKER_FIELD in r
+        if layer.get("mark", {}).get("type") == "text" and "values" in layer.get("data", {})
     ]
-    assert [m[charts.MARKER_FIELD] for m in markers] == ["①"]
+    assert drawn and all([r[charts.MARKER_FIELD] for r in v] == ["①"] for v in drawn)
     profile = by_title["小売の概要"].tables[0]
     assert any(row[0].endswith("①") for row in profile.rows)  # the customer-touchpoint rows
     matrix_rows = [
