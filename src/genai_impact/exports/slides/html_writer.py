@@ -46,7 +46,7 @@ main {{ display: flex; flex-direction: column; align-items: center; gap: 24px; p
 table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
 th, td {{ border: 1px solid {pal.frame}; text-align: left; vertical-align: top;
   padding: {_cqw(layout.CELL_PAD_Y)} {_cqw(layout.CELL_PAD_X)}; white-space: pre-line;
-  line-height: {layout.LINE}; }}
+  line-height: {layout.TABLE_LINE}; }}
 th {{ background: {pal.surface}; }}
 tr.differs td {{ background: {pal.diff_tint}; font-weight: bold; }}
 ol.annotations {{ list-style: none; margin: 0 0 {_cqw(layout.GAP)}; padding: 0;

@@ -27,11 +27,14 @@ SUBTITLE_PT = 14.0
 ANNOTATION_PT = 14.0
 FOOTER_PT = 12.0
 PARAGRAPH_PT = 18.0
-LINE = 1.25  # line height as a share of the type size
+LINE = 1.25  # line height as a share of the type size (text boxes set it exactly)
+# A table cell's line: the Japanese font's own line height (ascent + descent of Noto Sans
+# CJK), which PowerPoint and LibreOffice use in table cells whatever spacing is set.
+TABLE_LINE = 1.45
 TABLE_SIZES = (16.0, 14.0, 13.0, 12.0)
 MIN_TABLE_PT = TABLE_SIZES[-1]
 CELL_PAD_X = 5.0  # pt inside a cell, each side
-CELL_PAD_Y = 3.0
+CELL_PAD_Y = 2.0
 GAP = 8.0  # between boxes
 MAX_SUBTITLE_LINES = 4
 
@@ -65,8 +68,15 @@ def lines_height(count: int, size: float) -> float:
     return count * size * LINE
 
 
+# Kept free at the end of every line: PowerPoint and LibreOffice add space between Japanese
+# and Latin text ("autospace"), which the width table does not know.
+SLACK_EM = 1.0
+
+
 def wrapped(text: str, width: float, size: float) -> list[str]:
-    return [part for line in text.split("\n") for part in (wrap(line, width, size) or [""])]
+    """`text` as lines that fit `width` at `size` in every format (its own line breaks kept)."""
+    room = max(width - SLACK_EM * size, size)
+    return [part for line in text.split("\n") for part in (wrap(line, room, size) or [""])]
 
 
 def frame(slide: Slide) -> Frame:
@@ -126,7 +136,7 @@ def cell_lines(text: str, width: float, size: float) -> list[str]:
 
 def row_height(row: Sequence[str], widths: Sequence[float], size: float) -> float:
     most = max((len(cell_lines(c, w, size)) for c, w in zip(row, widths, strict=True)), default=1)
-    return lines_height(most, size) + 2 * CELL_PAD_Y
+    return most * size * TABLE_LINE + 2 * CELL_PAD_Y
 
 
 def table_height(table: Table, width: float, size: float) -> float:
@@ -144,19 +154,31 @@ def fitting_size(tables: Sequence[Table], box: Box) -> float | None:
 
 
 def split_rows(table: Table, box: Box, size: float = MIN_TABLE_PT) -> list[Table]:
-    """`table` as consecutive parts, each fitting `box` at `size` with its header repeated."""
+    """`table` as consecutive parts, each fitting `box` at `size` with its header repeated,
+    as few as fit and about even (not a full slide and a last one of two rows)."""
     widths = column_widths(table, box.w)
     head = sum(row_height(r, widths, size) for r in table.header)
-    parts: list[Table] = []
-    start, used = 0, head
-    for i, row in enumerate(table.rows):
-        h = row_height(row, widths, size)
-        if used + h > box.h and i > start:
-            parts.append(_part(table, start, i))
-            start, used = i, head
+    heights = [row_height(r, widths, size) for r in table.rows]
+    room = box.h - head
+    parts = len(_greedy(heights, room))
+    low, high = sum(heights) / parts, room  # the least room per part that keeps `parts`
+    for _ in range(24):
+        middle = (low + high) / 2
+        low, high = (low, middle) if len(_greedy(heights, middle)) <= parts else (middle, high)
+    return [_part(table, start, stop) for start, stop in _greedy(heights, high)]
+
+
+def _greedy(heights: Sequence[float], room: float) -> list[tuple[int, int]]:
+    """Consecutive (start, stop) runs of rows, each as many as fit `room` (at least one)."""
+    cuts: list[tuple[int, int]] = []
+    start, used = 0, 0.0
+    for i, h in enumerate(heights):
+        if used + h > room and i > start:
+            cuts.append((start, i))
+            start, used = i, 0.0
         used += h
-    parts.append(_part(table, start, len(table.rows)))
-    return parts
+    cuts.append((start, len(heights)))
+    return cuts
 
 
 def _part(table: Table, start: int, stop: int) -> Table:

@@ -69,13 +69,14 @@ class _Deck(FPDF):
         *,
         bold: bool = False,
         link: str = "",
+        spacing: float = layout.LINE,
     ) -> None:
         self.set_font(FAMILY, "B" if bold else "", size)
         self.set_text_color(*_rgb(colour))
-        step = size * layout.LINE
-        for n, line in enumerate(lines):
+        step = size * spacing
+        for n, text in enumerate(lines):
             self.set_xy(box.x, box.y + n * step)
-            self.cell(box.w, step, line, link=link or "")
+            self.cell(box.w, step, text, link=link or "")
 
 
 def _table(pdf: _Deck, table: Table, box: Box, size: float, pal: Palette) -> float:

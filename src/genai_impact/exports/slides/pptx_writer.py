@@ -12,10 +12,12 @@ PowerPoint replaces with Yu Gothic or Meiryo where it is missing.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
@@ -57,6 +59,7 @@ def _text_box(slide, box: Box, lines: Sequence[str], size: float, colour: str, *
     frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
     for n, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+        paragraph.line_spacing = Pt(size * layout.LINE)  # as laid out, not the font's 1.45
         run = paragraph.add_run()
         run.text = line
         _font(run, size, colour, **kw)
@@ -98,11 +101,16 @@ def _table(slide, table: Table, box: Box, size: float, pal: Palette) -> float:
                 pal.surface if head else pal.diff_tint if tinted else pal.background
             )
             cell.margin_left = cell.margin_right = _emu(layout.CELL_PAD_X)
-            cell.margin_top = cell.margin_bottom = _emu(layout.CELL_PAD_Y)
+            # no vertical inset: the row's height holds the padding (LibreOffice adds an
+            # inset to the height set, PowerPoint does not)
+            cell.margin_top = cell.margin_bottom = 0
             frame = cell.text_frame
             frame.word_wrap = True
             for n, line in enumerate(text.split("\n")):
                 paragraph = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+                # an empty cell's height follows its paragraph end's size (18 pt by default)
+                paragraph.font.size = Pt(size)
+                paragraph._p.get_or_add_endParaRPr().set("sz", str(round(size * 100)))
                 run = paragraph.add_run()
                 run.text = line
                 _font(run, size, pal.text, bold=head or tinted)
@@ -155,12 +163,26 @@ def _slide(prs, item: Slide, pal: Palette) -> None:
         page.notes_slide.notes_text_frame.text = item.notes
 
 
+_HLINK = re.compile(rb"<a:(hlink|folHlink)>.*?</a:(?:hlink|folHlink)>", re.S)
+
+
+def _link_colour(prs, colour: str) -> None:
+    """Links in the theme's note colour: PowerPoint and LibreOffice draw a link in the
+    presentation theme's link colour (blue, unreadable on the dark themes), not its run's."""
+    theme = prs.slide_master.part.part_related_by(RT.THEME)
+    value = colour.lstrip("#").upper().encode()
+    theme._blob = _HLINK.sub(
+        lambda m: b'<a:%s><a:srgbClr val="%s"/></a:%s>' % (m[1], value, m[1]), theme.blob
+    )
+
+
 def write_pptx(slides: Sequence[Slide], theme: str, title: str = "") -> bytes:
     """The slides (already paginated) as a .pptx file's bytes."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = _emu(layout.WIDTH), _emu(layout.HEIGHT)
     prs.core_properties.title = title
     pal = palette(theme)
+    _link_colour(prs, pal.note)
     for item in slides:
         _slide(prs, item, pal)
     out = io.BytesIO()
