@@ -9,6 +9,7 @@ from functools import cache
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
+from genai_impact.ui.agenda_sidebar import IMPORT_OPEN_KEY
 from genai_impact.ui.deck_connection import deck_dir, sqlite_url
 from genai_impact.workshop import agenda_file, deck_store
 from genai_impact.workshop.agenda import Agenda
@@ -52,3 +53,9 @@ def store_deck(deck_id: str, edit_key: str, content: Agenda | None = None) -> No
                 name=(content or Agenda()).name,
             )
         )
+
+
+def open_import(at: AppTest) -> None:
+    """Open the sidebar's import popover, whose form is built only when it is open."""
+    at.session_state[IMPORT_OPEN_KEY] = True
+    at.run()

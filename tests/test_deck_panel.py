@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from apptest_helpers import open_page
-from deck_helpers import store, stored_agenda
+from deck_helpers import open_import, store, stored_agenda
 from pg_cluster import Cluster
 from streamlit import config
 from streamlit.runtime.secrets import secrets_singleton
@@ -164,6 +164,7 @@ def test_the_annotation_list_numbers_and_names_targets_as_exports_do():
 def test_pasting_an_agenda_file_with_no_deck_open_starts_a_deck():
     at = open_page("home", lang="en")
     text = "version: 1\nname: Imported\nviews:\n- {name: One, page: sources, params: {lang: en}}\n"
+    open_import(at)
     at.sidebar.text_area(key="workshop_agenda_import").set_value(text)
     at.sidebar.button(key="workshop_import_load").click().run()
     deck = stored_agenda(at)

@@ -16,7 +16,7 @@ import apptest_helpers
 import pytest
 from apptest_helpers import PAGES
 from data_dirs import BUNDLED_DATA
-from deck_helpers import stored_agenda
+from deck_helpers import open_import, stored_agenda
 from streamlit.testing.v1 import AppTest
 
 from genai_impact import navigation
@@ -307,6 +307,7 @@ def test_step_buttons_answer_the_arrow_keys():
 
 def paste(at: AppTest, content: bytes) -> None:
     """Paste an agenda file into the import box and load it."""
+    open_import(at)
     at.sidebar.text_area(key="workshop_agenda_import").set_value(content.decode("utf-8"))
     at.sidebar.button(key="workshop_import_load").click().run()
 

@@ -24,6 +24,7 @@ from genai_impact.workshop.slides import agenda_slides
 _PROBLEMS = "workshop_agenda_problems"  # session: problems of the last import
 _IMPORT_KEY = "workshop_agenda_import"  # the text area of an agenda file's contents
 SHARE_KEY = "deck_share"  # the "Share this deck" popover
+IMPORT_OPEN_KEY = "workshop_import_open"  # the import popover (True in session state: open)
 current_agenda = deck_session.current_agenda  # the deck now open (ui.top_bar steps through it)
 
 
@@ -205,17 +206,22 @@ def _downloads(ctx: PageContext, current: agenda.Agenda) -> None:
 def _import_form(ctx: PageContext) -> None:
     """An agenda file pasted as text: every word on screen is ours, in the page's language,
     and the limit stated is the one `agenda_file` checks (a file uploader would show
-    Streamlit's own English text and its 1 MB upload limit)."""
+    Streamlit's own English text and its 1 MB upload limit). Built when opened."""
+    box = st.sidebar.popover(
+        ctx.t("deck.import.heading"),
+        icon=":material/upload_file:",
+        key=IMPORT_OPEN_KEY,
+        on_change="rerun",
+    )
+    if not box.open:
+        return
     limit = agenda_file.MAX_FILE_BYTES // 1024
-    with st.sidebar.expander(ctx.t("deck.import.heading"), icon=":material/upload_file:"):
-        with st.form("workshop_import_form", enter_to_submit=False, border=False):
-            st.text_area(ctx.t("deck.import.text"), key=_IMPORT_KEY, help=ctx.t("deck.import.help"))
-            st.caption(ctx.t("deck.import.caption", limit=limit))
-            st.form_submit_button(
-                ctx.t("deck.import.load"),
-                key="workshop_import_load",
-                on_click=partial(_import, ctx),
-            )
+    with box, st.form("workshop_import_form", enter_to_submit=False, border=False):
+        st.text_area(ctx.t("deck.import.text"), key=_IMPORT_KEY, help=ctx.t("deck.import.help"))
+        st.caption(ctx.t("deck.import.caption", limit=limit))
+        st.form_submit_button(
+            ctx.t("deck.import.load"), key="workshop_import_load", on_click=partial(_import, ctx)
+        )
 
 
 def agenda_panel(ctx: PageContext) -> None:

@@ -9,6 +9,7 @@ asks for its id and edit key in the URL (`ui.url.request`), so the next run open
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -44,7 +45,7 @@ class OpenDeck:
     problems: tuple[Problem, ...] = ()
 
 
-def _url_value(name: str, shape) -> str | None:  # noqa: ANN001 (a compiled pattern)
+def _url_value(name: str, shape: re.Pattern[str]) -> str | None:
     value = st.query_params.get(name)
     return value if isinstance(value, str) and shape.fullmatch(value) else None
 
@@ -71,7 +72,7 @@ def reader(lang: str) -> deck_store.Reader:
             pages,
             check,
             lang=lang,
-            file=i18n.t("deck.panel.share", lang),
+            file=i18n.t("deck.panel.stored", lang),
             annotation_targets=lambda page: annotations.targets(ds, page, lang),
         )
         st.session_state[_MEMO] = ((lang, body), found)
