@@ -9,21 +9,23 @@ and its data table with provenance.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 import altair as alt
 import pandas as pd
 
 from genai_impact.exports import render as export
-from genai_impact.exports.chart_export import ChartExport, chart_of
+from genai_impact.exports.chart_export import ChartExport, chart_of, slide
 from genai_impact.exports.opaque_regions import opaque_regions
+from genai_impact.exports.plot_fit import fitted_plot
 from genai_impact.exports.presets import PRESETS
 from genai_impact.official.stats import OfficialStats
 from genai_impact.report.model import Dataset
 from genai_impact.report.query import official_sources, report_source
 from genai_impact.state import ViewState
-from genai_impact.theme import palette
+from genai_impact.theme import DEFAULT_THEME, palette
 from genai_impact.views.map import chart as charts
 from genai_impact.views.map import query as map_query
 from genai_impact.views.map import text as map_text
@@ -97,7 +99,7 @@ def _legend_right(node: Any) -> Any:
         if out.get("orient") == "none" and "legendY" in out:
             for placed in ("legendX", "legendY"):
                 out.pop(placed)
-            out.update(orient="right", direction="vertical")
+            out.update(orient="right", direction="vertical", titleOrient="top")
         dash = out.get("strokeDash")
         if isinstance(dash, dict) and isinstance(dash.get("legend"), dict) and "size" in out:
             out["strokeDash"] = {**dash, "legend": None}
@@ -181,24 +183,53 @@ def map_export(
     mv: map_query.MapView | None = None,
 ) -> ChartExport | None:
     """The map's downloads for `view` (`mv`: its rows as on screen, if already built);
-    None when the filters leave nothing to plot."""
-    lang = view.lang
+    None when the filters leave nothing to plot.
+
+    A slide preset's map is placed for the plot size the slide really leaves it
+    (`plot_fit.fitted_plot` of the map built at `EXPORT_MAP_SIZES` first), so its labels
+    keep the room they were placed with.
+    """
     if mv is None:
         mv = map_query.map_view(ds, stats, view, map_size(view.present == "1"))
     if mv.empty:
         return None
-    texts = map_text.chart_texts(ds, mv, lang)
+    planned = _map_item(ds, stats, view, link, selected, mv, EXPORT_MAP_SIZES.get)
+    fitted: dict[str, ChartSize] = {}
 
+    def size_at(preset: str) -> ChartSize | None:
+        size = EXPORT_MAP_SIZES.get(preset)
+        if size is None:
+            return None
+        if preset not in fitted:
+            width, height = fitted_plot(slide(planned, preset, DEFAULT_THEME).to_dict())
+            fitted[preset] = replace(size, width=int(width), height=int(height))
+        return fitted[preset]
+
+    return _map_item(ds, stats, view, link, selected, mv, size_at)
+
+
+def _map_item(
+    ds: Dataset,
+    stats: OfficialStats | None,
+    view: ViewState,
+    link: str,
+    selected: str | None,
+    mv: map_query.MapView,
+    size_at: Callable[[str], ChartSize | None],
+) -> ChartExport:
+    """The map's `ChartExport`, its slides placed at `size_at(preset)` (None: as on screen)."""
+    lang = view.lang
+    texts = map_text.chart_texts(ds, mv, lang)
     views: dict[str, map_query.MapView] = {}  # preset -> its rows, placed once
     built: dict[tuple[str, str], Spec] = {}  # (preset, theme) -> spec, made once
 
     def view_at(preset: str) -> map_query.MapView:
         if preset not in views:
-            size: ChartSize | None = EXPORT_MAP_SIZES.get(preset)
+            size = size_at(preset)
             views[preset] = mv if size is None else map_query.map_view(ds, stats, view, size)
         return views[preset]
 
-    def spec_at(preset: str, theme: str = "light") -> tuple[Spec, float]:
+    def spec_at(preset: str, theme: str = DEFAULT_THEME) -> tuple[Spec, float]:
         shown = view_at(preset)
         if (preset, theme) not in built:
             texts_at = map_text.chart_texts(ds, shown, lang)
