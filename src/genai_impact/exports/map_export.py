@@ -18,12 +18,14 @@ import pandas as pd
 
 from genai_impact.exports import render as export
 from genai_impact.exports.chart_export import ChartExport, chart_of, slide
+from genai_impact.exports.file_names import view_words
+from genai_impact.exports.map_table import map_csv_frame, statistic_text
 from genai_impact.exports.opaque_regions import opaque_regions
 from genai_impact.exports.plot_fit import fitted_plot
 from genai_impact.exports.presets import PRESETS
 from genai_impact.official.stats import OfficialStats
 from genai_impact.report.model import Dataset
-from genai_impact.report.query import official_sources, report_source
+from genai_impact.report.query import report_source
 from genai_impact.state import ViewState
 from genai_impact.theme import DEFAULT_THEME, palette
 from genai_impact.views.map import chart as charts
@@ -138,40 +140,25 @@ def export_map_spec(spec: Spec, preset: str, font: float = 0.0) -> Spec:
     return out
 
 
-def _statistic(ds: Dataset) -> str:
-    return "; ".join(
-        f"{s.producer.in_lang('ja')} {s.title.in_lang('ja')}"
-        + (f" ({s.estat_table})" if s.estat_table else "")
-        for s in official_sources(ds)
-    )
-
-
 def map_source_line(ds: Dataset, mv: map_query.MapView, lang: str) -> str:
     """The footer's source line of the map: the report; the statistic, table and fiscal
     year in statistics mode; "schematic" in the schematic."""
     citation = report_source(ds).citation.in_lang(lang)
     if mv.mode == map_query.STATISTICS:
-        return export.source_line(lang, citation, statistic=_statistic(ds), fiscal_year=mv.year)
+        return export.source_line(lang, citation, statistic=statistic_text(ds), fiscal_year=mv.year)
     return export.source_line(lang, citation, schematic=True)
 
 
 def map_table(ds: Dataset, mv: map_query.MapView, lang: str) -> pd.DataFrame:
-    """Exactly the map's data table (its columns, translated headers) with provenance."""
-    table = map_query.table_frame(mv, lang)
-    if mv.mode == map_query.STATISTICS:
-        table["source"] = " ".join(s.id for s in official_sources(ds))
-        table["lines"] = ""
-        table["statistic"] = f"{_statistic(ds)} FY{mv.year}"
-        table["basis"] = "statistic"
-        table["note"] = ""
-        return table
-    provs = [ds.industry(str(i)).prov for i in mv.rows["id"]]
-    table["source"] = [p.source for p in provs]
-    table["lines"] = [p.lines_label() for p in provs]
-    table["statistic"] = ""
-    table["basis"] = [p.basis for p in provs]
-    table["note"] = [p.note or "" for p in provs]
-    return table
+    """The map's rows with provenance, as its CSV holds them (`map_table.map_csv_frame`)."""
+    return map_csv_frame(ds, mv, lang)
+
+
+def fitted_size(slide_spec: Spec, preset: str) -> ChartSize:
+    """The map's size at slide `preset`: its type and markers (`EXPORT_MAP_SIZES`) and the
+    plot Vega gives it on the slide `slide_spec` (an exported map, as a dict)."""
+    width, height = fitted_plot(slide_spec)
+    return replace(EXPORT_MAP_SIZES[preset], width=int(width), height=int(height))
 
 
 def map_export(
@@ -201,8 +188,7 @@ def map_export(
         if size is None:
             return None
         if preset not in fitted:
-            width, height = fitted_plot(slide(planned, preset, DEFAULT_THEME).to_dict())
-            fitted[preset] = replace(size, width=int(width), height=int(height))
+            fitted[preset] = fitted_size(slide(planned, preset, DEFAULT_THEME).to_dict(), preset)
         return fitted[preset]
 
     return _map_item(ds, stats, view, link, selected, mv, size_at)
@@ -256,4 +242,5 @@ def _map_item(
         table=map_table(ds, mv, lang),
         build=build,
         below_axis=under_axis,
+        words=view_words(ds, view, "map"),
     )
