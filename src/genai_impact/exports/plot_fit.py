@@ -3,8 +3,8 @@
 A slide preset fits the whole export to the slide (autosize "fit"): Vega gives the plot
 what the title, axes, legends and footer leave. Marks placed in pixels for a planned
 plot size (the map's labels, its region labels) would then be squeezed together while
-their text keeps its size, and collide. `fitted_plot` lays the chart out once without
-its data (the frame alone decides the plot's size) and returns the plot's width and
+their text keeps its size, and collide. `fitted_plot` lays the chart out once without the
+points and labels (the frame decides the plot's size) and returns the plot's width and
 height, so the chart can be built again at exactly that size.
 """
 
@@ -22,15 +22,15 @@ Spec = dict[str, Any]
 
 
 def without_data(node: Any) -> Any:
-    """`node` with every inline dataset emptied: the frame (title, axes, legends with their
-    explicit domains, footer) stays, the marks go."""
+    """`node` with the data its layers share emptied (a layered chart's own `data`: the
+    map's points and labels, all inside the plot): the frame stays (title, axes, legends
+    with their explicit domains, footer), and so do the layers with data of their own (the
+    regions, whose outlines reach half a pixel past the plot, and what is drawn under it),
+    which Vega counts when it fits the plot."""
     if isinstance(node, dict):
         out = {key: without_data(value) for key, value in node.items()}
-        data = node.get("data")
-        if isinstance(data, dict) and "values" in data:
+        if "layer" in node and isinstance(node.get("data"), dict) and "values" in node["data"]:
             out["data"] = {"values": []}
-        if "datasets" in out:
-            out["datasets"] = {name: [] for name in out["datasets"]}
         return out
     if isinstance(node, list):
         return [without_data(value) for value in node]
