@@ -27,7 +27,7 @@ from genai_impact.views.map import chart_parts as parts
 from genai_impact.views.map import query as map_query
 from genai_impact.views.map import text as map_text
 from genai_impact.views.map.labels import Box, text_size
-from genai_impact.views.map.layout import SIZES
+from genai_impact.views.map.layout import PRESENT_MAP, SIZES
 from genai_impact.views.map.query import MapFilters, schematic_view, statistics_view
 
 DS = load_dataset(BUNDLED_DATA)
@@ -218,3 +218,18 @@ def test_statistics_legend_and_rd_key_list_only_what_is_drawn(stats_dir, filters
         if isinstance(row, dict) and "px" in row and "text" in row
     }
     assert key_words == {r["rd_label"] for r in rows}
+
+
+@pytest.mark.parametrize("phase", [None, *(p.id for p in DS.phases)])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_presentation_mode_labels_sit_next_to_their_points_inside_their_regions(lang, phase):
+    # the projected map's size is not one of SIZES: its labels are checked here too
+    filters = MapFilters(phases=(phase,) if phase else ())
+    view = schematic_view(DS, filters, lang, PRESENT_MAP)
+    geometry = drawn_geometry(view)
+    assert len(geometry) == len(view.rows) and not view.rows["leader"].any()
+    for name, placement, anchor, region in geometry:
+        text = text_box(placement)
+        x, y = text.nearest_point(anchor.x, anchor.y)
+        assert math.hypot(x - anchor.x, y - anchor.y) <= reach_bound(anchor) + 1e-6, name
+        assert text.inside(region), (name, lang, phase)
