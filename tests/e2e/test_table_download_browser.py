@@ -1,6 +1,7 @@
 """A table's CSV in a real browser: /impacts, an archetype added with its pill, then the
 matrix's CSV button. The file Chromium saves is named after the page and its filters,
-is UTF-8 with a BOM, has Japanese headers and one row per cell of the matrix on screen, with provenance.
+is UTF-8 with a BOM, has Japanese headers and one row per cell of the matrix on screen,
+with provenance.
 
 The file and a screenshot of the button under the matrix land in $E2E_ARTIFACTS
 (table-impacts.csv, table-impacts.png).
