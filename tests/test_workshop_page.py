@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import struct
 
 import apptest_helpers
@@ -20,7 +21,7 @@ from deck_helpers import open_import, stored_agenda
 from streamlit.testing.v1 import AppTest
 
 from genai_impact import navigation
-from genai_impact.exports.table_csv import BOM, PROVENANCE_COLUMNS
+from genai_impact.exports.table_csv import BOM, PROVENANCE_COLUMNS, basis_text, provenance_header
 from genai_impact.report.load import load_dataset
 from genai_impact.text import display
 from genai_impact.text.i18n import t
@@ -54,6 +55,9 @@ def chart_spec(at: AppTest) -> dict:
     return json.loads(chart.proto.spec)
 
 
+DATED = r"{suffix}_\d{{4}}-\d{{2}}-\d{{2}}\.{ext}"  # then the date, then the format
+
+
 def png_size(png: bytes) -> tuple[int, int]:
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     return struct.unpack(">II", png[16:24])
@@ -66,15 +70,22 @@ def test_map_offers_png_svg_csv_with_file_names_and_types(downloads):
     at = open_page("map", arch=["A", "B"])
     offered = buttons(at, downloads)
     png, svg, csv = (offered[t(f"workshop.download.{f}", "ja")] for f in ("png", "svg", "csv"))
-    assert png[:2] == ("map-16x9.png", "image/png")
-    assert svg[:2] == ("map-16x9.svg", "image/svg+xml")
-    assert csv[:2] == ("map.csv", "text/csv")
+    # named after the page and its filters in words, the size, and the date
+    view = "genai-impact_産業マップ-類型-A-B"
+    assert (
+        re.fullmatch(view + DATED.format(suffix="-16x9", ext="png"), png[0])
+        and png[1] == "image/png"
+    )
+    assert re.fullmatch(view + DATED.format(suffix="-16x9", ext="svg"), svg[0])
+    assert svg[1] == "image/svg+xml"
+    assert re.fullmatch(view + DATED.format(suffix="", ext="csv"), csv[0]) and csv[1] == "text/csv"
     # the CSV: exactly the plotted rows, with provenance columns, UTF-8 with BOM
     data = csv[2]()
     assert data.startswith(BOM)
     lines = data[len(BOM) :].decode("utf-8").splitlines()
     header = lines[0].split(",")
-    assert header[-len(PROVENANCE_COLUMNS) :] == list(PROVENANCE_COLUMNS)
+    provenance = [provenance_header(c, "ja") for c in PROVENANCE_COLUMNS]
+    assert header[-len(PROVENANCE_COLUMNS) :] == provenance
     assert header[0] == t("map.column.name", "ja")
     ds = load_dataset(BUNDLED_DATA)
     in_a_or_b = [i for i in ds.industries if i.archetype in ("A", "B")]
@@ -94,7 +105,8 @@ def test_map_csv_rows_match_the_chart(downloads):
     assert len(body) == len(rows)
     for row in rows:
         assert any(line.startswith(row["name"] + ",") for line in body), row["name"]
-    assert all(",stated," in line or ",layout," in line for line in body)
+    bases = (basis_text("stated", "ja"), basis_text("layout", "ja"))
+    assert all(any(f",{basis}," in line for basis in bases) for line in body)
 
 
 def test_size_choice_changes_the_files_and_the_png_is_the_slide_size(downloads):
@@ -103,11 +115,14 @@ def test_size_choice_changes_the_files_and_the_png_is_the_slide_size(downloads):
     next(b for b in at.get("button_group") if b.key == "map-size").set_value("slide_4_3").run()
     offered = buttons(at, downloads)
     name, mime, make = offered[t("workshop.download.png", "en")]
-    assert (name, mime) == ("map-4x3.png", "image/png")
+    assert mime == "image/png"
+    assert re.fullmatch(
+        "genai-impact_Industry-map-Archetype-E2" + DATED.format(suffix="-4x3", ext="png"), name
+    )
     assert png_size(make()) == (2880, 2160)
     svg_name, _, make_svg = offered[t("workshop.download.svg", "en")]
     svg = make_svg().decode("utf-8")
-    assert svg_name == "map-4x3.svg"
+    assert svg_name == name.removesuffix(".png") + ".svg"
     assert "Industry map" in svg and "Open this view: http://localhost:8501/map?lang=en" in svg
     assert "arch=E2" in svg
 
