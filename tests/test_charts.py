@@ -187,10 +187,11 @@ def test_size_encodes_the_effect_size_with_not_legible_distinct():
     encoding = points_layer(chart.to_dict())["encoding"]
     size = encoding["size"]
     assert size["field"] == "effect_size_label" and size["scale"]["type"] == "ordinal"
-    assert size["scale"]["domain"] == ["Large", "Moderate", "Small", "size not legible"]
+    # the legend lists the sizes drawn: no industry has a small effect in this phase
+    assert size["scale"]["domain"] == ["Large", "Moderate", "size not legible"]
     assert size["legend"]["title"] == "Size of the expected effect"
     assert encoding["strokeDash"]["scale"]["range"][-1] == [3, 2]  # not legible: dashed
-    assert encoding["fillOpacity"]["scale"]["range"] == [1.0, 1.0, 1.0, parts.NOT_LEGIBLE_FILL]
+    assert encoding["fillOpacity"]["scale"]["range"] == [1.0, 1.0, parts.NOT_LEGIBLE_FILL]
 
 
 def test_without_a_phase_or_kind_every_point_has_one_size():
@@ -358,7 +359,7 @@ def test_each_theme_draws_the_chart_in_its_own_palette(theme):
         c.lower()
         for c in (pal.text, pal.subtle_text, pal.note, pal.axis, pal.grid, pal.frame,
                   pal.leader, pal.marker, pal.primary, pal.several, pal.unassigned,
-                  pal.background, *pal.archetypes.values())
+                  pal.background, pal.dimmed_text, *pal.archetypes.values())
     }  # fmt: skip
     assert colours_in(spec) <= allowed, colours_in(spec) - allowed
     others = {

@@ -15,7 +15,8 @@ from data_dirs import BUNDLED_DATA
 from test_profile_pages import grid_rows
 
 from genai_impact.exports import page_tables
-from genai_impact.exports.table_csv import BOM, PROVENANCE_COLUMNS
+from genai_impact.exports.table_csv import BOM, PROVENANCE_COLUMNS, provenance_header
+from genai_impact.exports.table_csv import basis_text as basis_words
 from genai_impact.report.load import load_dataset
 from genai_impact.report.model import Provenance
 from genai_impact.text import display
@@ -35,8 +36,24 @@ def the_csv(at, downloads, lang: str) -> tuple[str, list[str], list[dict[str, st
     assert data.startswith(BOM)
     text = data[len(BOM) :].decode("utf-8")
     header = next(csv.reader(io.StringIO(text, newline="")))
-    assert header[-len(PROVENANCE_COLUMNS) :] == list(PROVENANCE_COLUMNS)
-    return name, header, list(csv.DictReader(io.StringIO(text, newline="")))
+    headed = {provenance_header(c, lang): c for c in PROVENANCE_COLUMNS}
+    assert header[-len(PROVENANCE_COLUMNS) :] == list(headed)  # in the page's language
+    codes = {basis_words(code, lang): code for code in ("stated", "layout")}
+    rows = [
+        {headed.get(k, k): v for k, v in row.items()}
+        for row in csv.DictReader(io.StringIO(text, newline=""))
+    ]
+    for row in rows:  # the basis in the page's words, as its badges say it
+        assert row["basis"] in (*codes, ""), row["basis"]
+        row["basis"] = codes.get(row["basis"], "")
+    return stem_of(name), header[: -len(PROVENANCE_COLUMNS)], rows
+
+
+def stem_of(name: str) -> str:
+    """The view part of a download's name, after checking the app and the date around it."""
+    match = re.fullmatch(r"genai-impact_(.+)_(\d{4}-\d{2}-\d{2})\.csv", name)
+    assert match, name
+    return match[1]
 
 
 def as_shown(cell: str) -> str:
@@ -52,12 +69,20 @@ def col(name: str, lang: str) -> str:
 # 1. /impacts: one row per cell of the matrix on screen -----------------------------------------
 
 
-@pytest.mark.parametrize(("lang", "arch"), [("ja", ["A", "C"]), ("en", []), ("en", ["E2"])])
-def test_impact_matrix_csv_is_the_matrix_on_screen(downloads, lang, arch):
+# the file says the page and its filters in the page's language, then the date
+IMPACT_CASES = [
+    ("ja", ["A", "C"], "構造的影響-類型-A-C"),
+    ("en", [], "Structural-impacts"),
+    ("en", ["E2"], "Structural-impacts-Archetype-E2"),
+]
+
+
+@pytest.mark.parametrize(("lang", "arch", "named"), IMPACT_CASES)
+def test_impact_matrix_csv_is_the_matrix_on_screen(downloads, lang, arch, named):
     at = open_page("impacts", {"arch": arch} if arch else {}, lang=lang)
     name, header, rows = the_csv(at, downloads, lang)
-    assert name == ("impacts-matrix-arch-" + "-".join(arch) if arch else "impacts-matrix") + ".csv"
-    assert header == page_tables.header(page_tables.IMPACT_COLUMNS, lang)
+    assert name == named
+    assert header == page_tables.header(page_tables.IMPACT_COLUMNS, lang)[:-5]
     [shown] = [table.value for table in at.table]  # the matrix (source tables are closed)
     assert len(rows) == shown.size > 0  # a row per cell
     cells = iter(rows)
@@ -84,7 +109,7 @@ def test_impact_matrix_filter_change_changes_the_csv(downloads):
     at = open_page("impacts", lang="en")
     at.pills(key="impacts_arch").set_value(["D"]).run()
     name, _, rows = the_csv(at, downloads, "en")
-    assert name == "impacts-matrix-arch-D.csv"
+    assert name == "Structural-impacts-Archetype-D"
     in_d = [i for i in DS.industries if i.archetype == "D"]
     assert len(rows) == len(in_d) * len(DS.impact_types)
 
@@ -95,19 +120,19 @@ def test_impact_matrix_filter_change_changes_the_csv(downloads):
 @pytest.mark.parametrize(
     ("lang", "params", "stem"),
     [
-        ("ja", {}, "use_cases-grid"),
+        ("ja", {}, "ユースケース"),
         (
             "en",
             {"phase": "customer_touchpoint", "direction": ["3", "6"]},
-            "use_cases-grid-phase-customer_touchpoint-direction-3-6",
+            "Use-cases-Phase-Customer-touchpoint-Direction-3-6",
         ),
     ],
 )
 def test_use_case_csv_is_the_grid_on_screen(downloads, lang, params, stem):
     at = open_page("use_cases", lang=lang, **params)
     name, header, rows = the_csv(at, downloads, lang)
-    assert name == f"{stem}.csv"
-    assert header == page_tables.header(page_tables.USE_CASE_COLUMNS, lang)
+    assert name == stem
+    assert header == page_tables.header(page_tables.USE_CASE_COLUMNS, lang)[:-5]
     shown = grid_rows(at)  # direction heading -> each phase cell's Markdown
     phases = [p.name.in_lang(lang) for p in DS.phases if p.id in params.get("phase", [p.id])]
     in_csv: dict[tuple[str, str], list[dict[str, str]]] = {}
@@ -140,8 +165,8 @@ def test_comparison_csv_is_the_comparison_on_screen(downloads, lang):
     a, b = DS.industry("retail"), DS.industry("construction")
     at = open_page("industries", industry=a.id, compare=b.id, lang=lang)
     name, header, rows = the_csv(at, downloads, lang)
-    assert name == f"industries-{a.id}-vs-{b.id}.csv"
-    assert header == page_tables.header(page_tables.COMPARE_COLUMNS, lang)
+    assert name == {"ja": "産業-小売-建設と比較", "en": "Industries-Retail-vs-Construction"}[lang]
+    assert header == page_tables.header(page_tables.COMPARE_COLUMNS, lang)[:-5]
     differs_heading = t("profile.compare.column.differs", lang)
     [shown] = [x.value for x in at.table if differs_heading in x.value.columns]
     assert len(rows) == 2 * len(shown)
@@ -186,7 +211,13 @@ def test_an_open_source_table_offers_its_rows_as_csv(downloads, lang):
     at.session_state["sources-industries-effects"] = True
     at.run()
     name, header, rows = the_csv(at, downloads, lang)
-    assert name == "industries-sources-effects-industry-retail.csv"
+    assert (
+        name
+        == {
+            "ja": "産業-小売-期待効果-出典と本文の行",
+            "en": "Industries-Retail-Effects-Sources-and-lines",
+        }[lang]
+    )
     [shown] = [x.value for x in at.table]
     assert len(rows) == len(shown) > 0
     number, value = (t(f"profile.prov.column.{c}", lang) for c in ("number", "value"))

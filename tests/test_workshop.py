@@ -20,7 +20,12 @@ from map_stats import statistics_data_dir
 
 from genai_impact import state
 from genai_impact.exports import chart_export, map_export, opaque_regions
-from genai_impact.exports.table_csv import BOM, PROVENANCE_COLUMNS
+from genai_impact.exports.table_csv import (
+    BOM,
+    PROVENANCE_COLUMNS,
+    basis_text,
+    provenance_header,
+)
 from genai_impact.official.stats import load_official_stats
 from genai_impact.report.load import load_dataset
 from genai_impact.theme import palette
@@ -164,7 +169,9 @@ def test_exported_map_png_looks_as_with_translucent_regions():
 
     view = state.ViewState(lang="ja", arch=("A", "B", "C"))
     item = map_export.map_export(DS, None, view, LINK)
-    size = map_export.EXPORT_MAP_SIZES["slide_16_9"]
+    size = map_export.fitted_size(
+        chart_export.slide(item, "slide_16_9", "light").to_dict(), "slide_16_9"
+    )
 
     def translucent(preset: str, theme: str):
         mv = map_query.map_view(DS, None, view, size)
@@ -212,15 +219,15 @@ def test_map_csv_is_the_table_with_provenance():
     assert data.startswith(BOM)
     lines = data[len(BOM) :].decode("utf-8").split("\r\n")
     header = lines[0].split(",")
-    assert header[-5:] == list(PROVENANCE_COLUMNS)
+    assert header[-5:] == [provenance_header(c, "ja") for c in PROVENANCE_COLUMNS]
     industries = [i for i in DS.industries if i.archetype == "C"]
     body = [line for line in lines[1:] if line]
     assert len(body) == len(industries)
     for industry, line in zip(industries, body, strict=True):
         assert line.startswith(industry.name.ja + ",")
-        assert (
-            f",{industry.prov.source},{industry.prov.lines_label()},,{industry.prov.basis}," in line
-        )
+        prov = industry.prov
+        basis = basis_text(prov.basis, "ja")
+        assert f",{prov.source},{prov.lines_label()},,{basis}," in line
 
 
 def test_map_export_svg_has_title_filters_source_and_link_in_english():
@@ -247,7 +254,7 @@ def test_statistics_map_exports_with_statistic_year_and_keys(tmp_path, capsys):
     year = stats.years[-1]
     assert f"{year}" in item.source and "模式" not in item.source
     csv = chart_export.render(item, "csv").decode("utf-8-sig")
-    assert ",statistic," in csv and f"FY{year}" in csv
+    assert f",{basis_text('statistic', 'ja')}," in csv and f"FY{year}" in csv
     png = chart_export.render(item, "png", "slide_16_9", "dark")
     assert png_size(png) == (3840, 2160)
     keep("statistics-dark-16x9", png)

@@ -10,23 +10,24 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import struct
 
 import apptest_helpers
 import pytest
 from apptest_helpers import PAGES
 from data_dirs import BUNDLED_DATA
+from deck_helpers import open_import, stored_agenda
 from streamlit.testing.v1 import AppTest
 
 from genai_impact import navigation
-from genai_impact.exports.table_csv import BOM, PROVENANCE_COLUMNS
+from genai_impact.exports.table_csv import BOM, PROVENANCE_COLUMNS, basis_text, provenance_header
 from genai_impact.report.load import load_dataset
 from genai_impact.text import display
 from genai_impact.text.i18n import t
 from genai_impact.theme import palette
-from genai_impact.ui import AGENDA_KEY, LINK_KEY, downloads_key
+from genai_impact.ui import LINK_KEY, downloads_key
 from genai_impact.views.map.layout import SIZES
-from genai_impact.workshop import agenda
 
 
 def open_page(page_id: str, **params: str | list[str]) -> AppTest:
@@ -54,6 +55,9 @@ def chart_spec(at: AppTest) -> dict:
     return json.loads(chart.proto.spec)
 
 
+DATED = r"{suffix}_\d{{4}}-\d{{2}}-\d{{2}}\.{ext}"  # then the date, then the format
+
+
 def png_size(png: bytes) -> tuple[int, int]:
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     return struct.unpack(">II", png[16:24])
@@ -66,15 +70,22 @@ def test_map_offers_png_svg_csv_with_file_names_and_types(downloads):
     at = open_page("map", arch=["A", "B"])
     offered = buttons(at, downloads)
     png, svg, csv = (offered[t(f"workshop.download.{f}", "ja")] for f in ("png", "svg", "csv"))
-    assert png[:2] == ("map-16x9.png", "image/png")
-    assert svg[:2] == ("map-16x9.svg", "image/svg+xml")
-    assert csv[:2] == ("map.csv", "text/csv")
+    # named after the page and its filters in words, the size, and the date
+    view = "genai-impact_産業マップ-類型-A-B"
+    assert (
+        re.fullmatch(view + DATED.format(suffix="-16x9", ext="png"), png[0])
+        and png[1] == "image/png"
+    )
+    assert re.fullmatch(view + DATED.format(suffix="-16x9", ext="svg"), svg[0])
+    assert svg[1] == "image/svg+xml"
+    assert re.fullmatch(view + DATED.format(suffix="", ext="csv"), csv[0]) and csv[1] == "text/csv"
     # the CSV: exactly the plotted rows, with provenance columns, UTF-8 with BOM
     data = csv[2]()
     assert data.startswith(BOM)
     lines = data[len(BOM) :].decode("utf-8").splitlines()
     header = lines[0].split(",")
-    assert header[-len(PROVENANCE_COLUMNS) :] == list(PROVENANCE_COLUMNS)
+    provenance = [provenance_header(c, "ja") for c in PROVENANCE_COLUMNS]
+    assert header[-len(PROVENANCE_COLUMNS) :] == provenance
     assert header[0] == t("map.column.name", "ja")
     ds = load_dataset(BUNDLED_DATA)
     in_a_or_b = [i for i in ds.industries if i.archetype in ("A", "B")]
@@ -94,7 +105,8 @@ def test_map_csv_rows_match_the_chart(downloads):
     assert len(body) == len(rows)
     for row in rows:
         assert any(line.startswith(row["name"] + ",") for line in body), row["name"]
-    assert all(",stated," in line or ",layout," in line for line in body)
+    bases = (basis_text("stated", "ja"), basis_text("layout", "ja"))
+    assert all(any(f",{basis}," in line for basis in bases) for line in body)
 
 
 def test_size_choice_changes_the_files_and_the_png_is_the_slide_size(downloads):
@@ -103,11 +115,14 @@ def test_size_choice_changes_the_files_and_the_png_is_the_slide_size(downloads):
     next(b for b in at.get("button_group") if b.key == "map-size").set_value("slide_4_3").run()
     offered = buttons(at, downloads)
     name, mime, make = offered[t("workshop.download.png", "en")]
-    assert (name, mime) == ("map-4x3.png", "image/png")
+    assert mime == "image/png"
+    assert re.fullmatch(
+        "genai-impact_Industry-map-Archetype-E2" + DATED.format(suffix="-4x3", ext="png"), name
+    )
     assert png_size(make()) == (2880, 2160)
     svg_name, _, make_svg = offered[t("workshop.download.svg", "en")]
     svg = make_svg().decode("utf-8")
-    assert svg_name == "map-4x3.svg"
+    assert svg_name == name.removesuffix(".png") + ".svg"
     assert "Industry map" in svg and "Open this view: http://localhost:8501/map?lang=en" in svg
     assert "arch=E2" in svg
 
@@ -236,7 +251,7 @@ def save(at: AppTest, name: str) -> AppTest:
 
 
 def saved_names(at: AppTest) -> list[str]:
-    return [v.name for v in at.session_state[AGENDA_KEY].views]
+    return [v.name for v in stored_agenda(at).views]
 
 
 def agenda_links(at: AppTest) -> list[str]:
@@ -253,8 +268,8 @@ def test_save_reorder_delete_views():
     save(at, "出典")
     assert saved_names(at) == ["Archetype A", "Archetype B", "出典"]
     assert agenda_links(at) == ["1. Archetype A", "2. Archetype B", "3. 出典"]
-    views = at.session_state[AGENDA_KEY].views
-    assert views[0].params == {"lang": "ja", "arch": ["A"]} and views[2].page == "sources"
+    views = stored_agenda(at).views
+    assert views[0].params == {"lang": "ja", "arch": "A"} and views[2].page == "sources"
     # the same name again is refused, with the reason
     save(at, "archetype a")
     assert saved_names(at) == ["Archetype A", "Archetype B", "出典"]
@@ -271,7 +286,7 @@ def test_save_reorder_delete_views():
 def test_display_settings_are_not_saved_with_a_view():
     at = open_page("map", arch="C", theme="dark")
     save(at, "C dark")
-    assert at.session_state[AGENDA_KEY].views[0].params == {"lang": "ja", "arch": ["C"]}
+    assert stored_agenda(at).views[0].params == {"lang": "ja", "arch": "C"}
 
 
 def test_presentation_steps_through_the_saved_views():
@@ -305,6 +320,13 @@ def test_step_buttons_answer_the_arrow_keys():
     assert at.button(key="workshop_next").proto.shortcut == "right"
 
 
+def paste(at: AppTest, content: bytes) -> None:
+    """Paste an agenda file into the import box and load it."""
+    open_import(at)
+    at.sidebar.text_area(key="workshop_agenda_import").set_value(content.decode("utf-8"))
+    at.sidebar.button(key="workshop_import_load").click().run()
+
+
 def test_agenda_file_round_trip_and_a_bad_file_keeps_the_good_views():
     at = open_page("home", lang="en")
     bad = (
@@ -313,12 +335,12 @@ def test_agenda_file_round_trip_and_a_bad_file_keeps_the_good_views():
         b"- {name: Nowhere, page: nowhere, params: {lang: en}}\n"
         b"- {name: Bad value, page: map, params: {lang: en, arch: ['<script>']}}\n"
     )
-    uploader = at.file_uploader(key="workshop_agenda_upload")
-    uploader.set_value(("agenda.yaml", bad, "application/x-yaml")).run()
+    paste(at, bad)
     assert not at.exception, [e.message for e in at.exception]
     assert saved_names(at) == ["Good"]
     problems = [w.value.replace("\\", "") for w in at.sidebar.warning]
-    assert any("agenda.yaml" in p and "Nowhere" in p and "nowhere" in p for p in problems)
+    pasted = t("deck.import.source", "en")
+    assert any(pasted in p and "Nowhere" in p and "nowhere" in p for p in problems)
     assert any("Bad value" in p and "script" in p for p in problems)
     assert agenda_links(at) == ["1. Good"]
 
@@ -326,21 +348,19 @@ def test_agenda_file_round_trip_and_a_bad_file_keeps_the_good_views():
 def test_an_unreadable_file_loads_nothing_and_says_why():
     at = open_page("home", lang="en")
     save(at, "Kept")
-    uploader = at.file_uploader(key="workshop_agenda_upload")
-    uploader.set_value(("x.yaml", b"version: 2\nviews: []\n", "application/x-yaml")).run()
+    paste(at, b"version: 2\nviews: []\n")
     assert saved_names(at) == ["Kept"]  # nothing valid: the agenda stays
-    assert any("x.yaml" in w.value.replace("\\", "") and "2" in w.value for w in at.sidebar.warning)
+    pasted = t("deck.import.source", "en")
+    assert any(pasted in w.value.replace("\\", "") and "2" in w.value for w in at.sidebar.warning)
 
 
 def test_a_too_large_file_is_refused_before_reading():
     at = open_page("home", lang="en")
     save(at, "Kept")
     big = b"version: 1\nviews: []\n# " + b"x" * (70 * 1024) + b"\n"
-    at.file_uploader(key="workshop_agenda_upload").set_value(("big.yaml", big, "text/yaml")).run()
+    paste(at, big)
     assert saved_names(at) == ["Kept"]
-    assert any(
-        "big.yaml" in w.value.replace("\\", "") and "64" in w.value for w in at.sidebar.warning
-    )
+    assert any("71 KB" in w.value and "64 KB" in w.value for w in at.sidebar.warning)
 
 
 def test_agenda_downloads_yaml_and_zip(downloads):
@@ -365,4 +385,4 @@ def test_saved_view_names_are_plain_text():
     [label] = agenda_links(at)
     assert label == "1. " + display.md_literal("**bold** [x](http://e.org)")
     assert "\\*\\*bold" in label and "\\]\\(" in label  # no emphasis, no link
-    assert isinstance(at.session_state[AGENDA_KEY], agenda.Agenda)
+    assert stored_agenda(at).views[0].name == "**bold** [x](http://e.org)"

@@ -7,7 +7,7 @@ rewrites colours in a finished chart.
 
 Archetypes keep their Okabe–Ito hues in every theme (a colour means the same archetype
 on a laptop and on the projector); each palette is checked against its background
-(`tests/test_theme.py`: text 4.5:1, marks and lines 3:1, WCAG 2.2).
+(`tests/test_theme.py`: text 4.5:1, marks, lines and dimmed labels 3:1, WCAG 2.2).
 """
 
 from __future__ import annotations
@@ -75,6 +75,9 @@ class Palette:
     unassigned: str
     diff_tint: str  # table rows that differ (comparison)
     picked_tint: str  # table columns the user picked (impact matrix)
+    # labels a search dims and the regions a filter leaves out: clearly fainter than `text`,
+    # still 3:1 against the background and the regions' tints (a projector washes out the rest)
+    dimmed_text: str
     archetypes: Mapping[str, str] = field(default_factory=lambda: OKABE_ITO)
     category: tuple[str, ...] = ()  # default colours of other charts' categories
 
@@ -99,6 +102,7 @@ PALETTES: Mapping[str, Palette] = MappingProxyType(
             unassigned="#8c8c8c",
             diff_tint="#fff1c2",
             picked_tint="#e3efff",
+            dimmed_text="#7a7a7a",
             category=("#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#b279a2"),
         ),
         # A dark room or a laptop at night: Streamlit's own dark greys.
@@ -120,6 +124,7 @@ PALETTES: Mapping[str, Palette] = MappingProxyType(
             unassigned="#8c8c8c",
             diff_tint="#4a3f14",
             picked_tint="#1c3354",
+            dimmed_text="#7d828c",
             category=("#56b4e9", "#e69f00", "#2dd4a0", "#f0e442", "#ff8fc8", "#ff7a33"),
         ),
         # A washed-out projector: white on black, everything at full strength.
@@ -141,6 +146,7 @@ PALETTES: Mapping[str, Palette] = MappingProxyType(
             unassigned="#a6a6a6",
             diff_tint="#5c4a00",
             picked_tint="#003a75",
+            dimmed_text="#777777",
             category=("#56b4e9", "#e69f00", "#2dd4a0", "#f0e442", "#ff8fc8", "#ff7a33"),
         ),
     }

@@ -8,6 +8,7 @@ footers, Japanese glyphs (no tofu boxes), nothing clipped.
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
 from urllib.parse import parse_qs, urlparse
@@ -159,7 +160,11 @@ def test_one_png_download_in_japanese(page: Page, streamlit_url, artifacts):
     png_button = page.get_by_role("button", name=t("workshop.download.png", "ja"))
     with page.expect_download(timeout=180_000) as download:
         png_button.click()
-    assert download.value.suggested_filename == "map-16x9.png"
+    # the file says what it is: app, page and filters in words, size, date (Japanese kept)
+    assert re.fullmatch(
+        r"genai-impact_産業マップ-段階-顧客接点-16x9_\d{4}-\d{2}-\d{2}\.png",
+        download.value.suggested_filename,
+    ), download.value.suggested_filename
     png = open(download.value.path(), "rb").read()
     assert png_size(png) == (3840, 2160)
     (artifacts / "workshop-download-ja.png").write_bytes(png)

@@ -5,6 +5,9 @@ PowerPoint, PDF or HTML, and the whole data set as JSON or CSV.
 - presets.py         slide and screen sizes with their type sizes; Vega-Lite config
 - chart_export.py    `ChartExport`: what a Download offers for one chart or table
 - map_export.py      the industry map as a download
+- map_table.py       the industry map's rows as CSV: a column per phase × kind, bases
+- plot_fit.py        the plot size a slide really gives a chart (measured layout)
+- file_names.py      genai-impact_<view in words>_<date>.<ext>
 - opaque_regions.py  translucent areas flattened for a fast, identical raster
 - table_csv.py       a table -> CSV (UTF-8 BOM) with provenance columns
 - page_tables.py     the profile pages' tables as CSV rows, one per value

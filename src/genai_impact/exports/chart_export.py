@@ -8,6 +8,7 @@ rows it shows with their provenance; `render` makes its PNG (2×), SVG or CSV, a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ import altair as alt
 import pandas as pd
 from altair.utils.schemapi import debug_mode
 
+from genai_impact.exports import file_names
 from genai_impact.exports import render as export
 from genai_impact.exports.presets import PRESETS
 from genai_impact.exports.table_csv import to_csv_bytes
@@ -55,6 +57,8 @@ class ChartExport:
     # px the chart draws under its x axis as marks (the map's R&D key): the slide's footer,
     # a bottom legend, is moved down by as much, since Vega only makes room for axes.
     below_axis: Callable[[str], float] = lambda _preset: 0.0
+    # the view in words for the file's name (`file_names.view_words`); empty: the stem
+    words: tuple[str, ...] = ()
 
     @property
     def formats(self) -> tuple[str, ...]:
@@ -62,10 +66,20 @@ class ChartExport:
 
 
 def file_name(stem: str, fmt: str, preset: str = DEFAULT_PRESET) -> str:
-    """`map-16x9.png`, `map-4x3.svg`, `map.csv` (a CSV has no size)."""
+    """`map-16x9.png`, `map-4x3.svg`, `map.csv` (a CSV has no size): the short, id-only
+    name; downloads are named by `download_name`."""
     if fmt == "csv":
         return f"{stem}.csv"
     return f"{stem}-{PRESET_SUFFIX[preset]}.{fmt}"
+
+
+def download_name(
+    item: ChartExport, fmt: str, preset: str = DEFAULT_PRESET, today: dt.date | None = None
+) -> str:
+    """The name a download gets: `genai-impact_<view in words>[-16x9]_<YYYY-MM-DD>.<fmt>`
+    (`file_names.download_name`; a CSV has no size)."""
+    size = None if fmt == "csv" else PRESET_SUFFIX[preset]
+    return file_names.download_name(item.words or (item.stem,), fmt, size, today)
 
 
 def slide(item: ChartExport, preset: str, theme: str) -> alt.LayerChart:
@@ -116,7 +130,7 @@ def render(
 ) -> bytes:
     """The file's bytes: PNG at 2× scale, SVG text, or CSV with provenance (UTF-8 BOM)."""
     if fmt == "csv":
-        return to_csv_bytes(item.table, provenance=item.provenance)
+        return to_csv_bytes(item.table, provenance=item.provenance, lang=item.lang)
     chart = slide(item, preset, theme)
     if fmt == "png":
         return export.to_png(chart, scale=PNG_SCALE)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from genai_impact import __version__
+from genai_impact.exports.table_csv import defuse
 from genai_impact.report.facts import facts
 from genai_impact.report.model import (
     Dataset,
@@ -260,7 +261,8 @@ def to_csv(ds: Dataset) -> str:
     for fact in facts(ds):
         prov = fact.prov
         writer.writerow(
-            (
+            defuse(cell)
+            for cell in (
                 fact.table,
                 fact.record_id,
                 fact.field,

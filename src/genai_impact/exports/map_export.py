@@ -9,21 +9,25 @@ and its data table with provenance.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 import altair as alt
 import pandas as pd
 
 from genai_impact.exports import render as export
-from genai_impact.exports.chart_export import ChartExport, chart_of
+from genai_impact.exports.chart_export import ChartExport, chart_of, slide
+from genai_impact.exports.file_names import view_words
+from genai_impact.exports.map_table import map_csv_frame, statistic_text
 from genai_impact.exports.opaque_regions import opaque_regions
+from genai_impact.exports.plot_fit import fitted_plot
 from genai_impact.exports.presets import PRESETS
 from genai_impact.official.stats import OfficialStats
 from genai_impact.report.model import Dataset
-from genai_impact.report.query import official_sources, report_source
+from genai_impact.report.query import report_source
 from genai_impact.state import ViewState
-from genai_impact.theme import palette
+from genai_impact.theme import DEFAULT_THEME, palette
 from genai_impact.views.map import chart as charts
 from genai_impact.views.map import query as map_query
 from genai_impact.views.map import text as map_text
@@ -97,7 +101,7 @@ def _legend_right(node: Any) -> Any:
         if out.get("orient") == "none" and "legendY" in out:
             for placed in ("legendX", "legendY"):
                 out.pop(placed)
-            out.update(orient="right", direction="vertical")
+            out.update(orient="right", direction="vertical", titleOrient="top")
         dash = out.get("strokeDash")
         if isinstance(dash, dict) and isinstance(dash.get("legend"), dict) and "size" in out:
             out["strokeDash"] = {**dash, "legend": None}
@@ -136,40 +140,25 @@ def export_map_spec(spec: Spec, preset: str, font: float = 0.0) -> Spec:
     return out
 
 
-def _statistic(ds: Dataset) -> str:
-    return "; ".join(
-        f"{s.producer.in_lang('ja')} {s.title.in_lang('ja')}"
-        + (f" ({s.estat_table})" if s.estat_table else "")
-        for s in official_sources(ds)
-    )
-
-
 def map_source_line(ds: Dataset, mv: map_query.MapView, lang: str) -> str:
     """The footer's source line of the map: the report; the statistic, table and fiscal
     year in statistics mode; "schematic" in the schematic."""
     citation = report_source(ds).citation.in_lang(lang)
     if mv.mode == map_query.STATISTICS:
-        return export.source_line(lang, citation, statistic=_statistic(ds), fiscal_year=mv.year)
+        return export.source_line(lang, citation, statistic=statistic_text(ds), fiscal_year=mv.year)
     return export.source_line(lang, citation, schematic=True)
 
 
 def map_table(ds: Dataset, mv: map_query.MapView, lang: str) -> pd.DataFrame:
-    """Exactly the map's data table (its columns, translated headers) with provenance."""
-    table = map_query.table_frame(mv, lang)
-    if mv.mode == map_query.STATISTICS:
-        table["source"] = " ".join(s.id for s in official_sources(ds))
-        table["lines"] = ""
-        table["statistic"] = f"{_statistic(ds)} FY{mv.year}"
-        table["basis"] = "statistic"
-        table["note"] = ""
-        return table
-    provs = [ds.industry(str(i)).prov for i in mv.rows["id"]]
-    table["source"] = [p.source for p in provs]
-    table["lines"] = [p.lines_label() for p in provs]
-    table["statistic"] = ""
-    table["basis"] = [p.basis for p in provs]
-    table["note"] = [p.note or "" for p in provs]
-    return table
+    """The map's rows with provenance, as its CSV holds them (`map_table.map_csv_frame`)."""
+    return map_csv_frame(ds, mv, lang)
+
+
+def fitted_size(slide_spec: Spec, preset: str) -> ChartSize:
+    """The map's size at slide `preset`: its type and markers (`EXPORT_MAP_SIZES`) and the
+    plot Vega gives it on the slide `slide_spec` (an exported map, as a dict)."""
+    width, height = fitted_plot(slide_spec)
+    return replace(EXPORT_MAP_SIZES[preset], width=int(width), height=int(height))
 
 
 def map_export(
@@ -181,24 +170,52 @@ def map_export(
     mv: map_query.MapView | None = None,
 ) -> ChartExport | None:
     """The map's downloads for `view` (`mv`: its rows as on screen, if already built);
-    None when the filters leave nothing to plot."""
-    lang = view.lang
+    None when the filters leave nothing to plot.
+
+    A slide preset's map is placed for the plot size the slide really leaves it
+    (`plot_fit.fitted_plot` of the map built at `EXPORT_MAP_SIZES` first), so its labels
+    keep the room they were placed with.
+    """
     if mv is None:
         mv = map_query.map_view(ds, stats, view, map_size(view.present == "1"))
     if mv.empty:
         return None
-    texts = map_text.chart_texts(ds, mv, lang)
+    planned = _map_item(ds, stats, view, link, selected, mv, EXPORT_MAP_SIZES.get)
+    fitted: dict[str, ChartSize] = {}
 
+    def size_at(preset: str) -> ChartSize | None:
+        size = EXPORT_MAP_SIZES.get(preset)
+        if size is None:
+            return None
+        if preset not in fitted:
+            fitted[preset] = fitted_size(slide(planned, preset, DEFAULT_THEME).to_dict(), preset)
+        return fitted[preset]
+
+    return _map_item(ds, stats, view, link, selected, mv, size_at)
+
+
+def _map_item(
+    ds: Dataset,
+    stats: OfficialStats | None,
+    view: ViewState,
+    link: str,
+    selected: str | None,
+    mv: map_query.MapView,
+    size_at: Callable[[str], ChartSize | None],
+) -> ChartExport:
+    """The map's `ChartExport`, its slides placed at `size_at(preset)` (None: as on screen)."""
+    lang = view.lang
+    texts = map_text.chart_texts(ds, mv, lang)
     views: dict[str, map_query.MapView] = {}  # preset -> its rows, placed once
     built: dict[tuple[str, str], Spec] = {}  # (preset, theme) -> spec, made once
 
     def view_at(preset: str) -> map_query.MapView:
         if preset not in views:
-            size: ChartSize | None = EXPORT_MAP_SIZES.get(preset)
+            size = size_at(preset)
             views[preset] = mv if size is None else map_query.map_view(ds, stats, view, size)
         return views[preset]
 
-    def spec_at(preset: str, theme: str = "light") -> tuple[Spec, float]:
+    def spec_at(preset: str, theme: str = DEFAULT_THEME) -> tuple[Spec, float]:
         shown = view_at(preset)
         if (preset, theme) not in built:
             texts_at = map_text.chart_texts(ds, shown, lang)
@@ -225,4 +242,5 @@ def map_export(
         table=map_table(ds, mv, lang),
         build=build,
         below_axis=under_axis,
+        words=view_words(ds, view, "map"),
     )

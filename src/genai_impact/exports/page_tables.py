@@ -48,6 +48,8 @@ class PageTable:
     stem: str
     title: str
     frame: pd.DataFrame
+    # which of the page's tables, in words, for the file's name (after the page's view)
+    words: tuple[str, ...] = ()
 
 
 def _missing(note: str) -> dict[str, str]:
@@ -204,4 +206,12 @@ def sources_table(
         file_stem(page_id, "sources", section, **filters),
         t("profile.prov.expander", lang, count=len(ledger.entries)),
         ledger_rows(ledger, lang),
+        (section_words(section, lang), t("tables.file.sources", lang)),
     )
+
+
+def section_words(section: str, lang: str) -> str:
+    """A page section's name for a file name (`type-3`: the impact type's number)."""
+    if section.startswith("type-"):
+        return t("tables.file.section.type", lang, number=section.removeprefix("type-"))
+    return t(f"tables.file.section.{section}", lang)

@@ -14,10 +14,11 @@ from genai_impact.exports.chart_export import (
     FORMATS,
     PRESET_IDS,
     ChartExport,
-    file_name,
+    download_name,
     prerender,
     render,
 )
+from genai_impact.exports.file_names import view_words
 from genai_impact.exports.map_export import map_export
 from genai_impact.exports.page_tables import PageTable
 from genai_impact.ui.context import PageContext
@@ -99,7 +100,7 @@ def _download_button(ctx: PageContext, item: ChartExport, fmt: str, preset: str,
     st.download_button(
         ctx.t(f"workshop.download.{fmt}"),
         data=lambda: render(item, fmt, preset, theme),
-        file_name=file_name(item.stem, fmt, preset),
+        file_name=download_name(item, fmt, preset),
         mime=FORMATS[fmt],
         key=f"{key}-{fmt}",
         icon=":material/download:",
@@ -123,8 +124,10 @@ def table_export(
     title: str,
     table: pd.DataFrame,
     provenance: Mapping[str, str] | None = None,
+    words: tuple[str, ...] = (),
 ) -> ChartExport:
-    """A table's CSV download (no chart): exactly `table`, with provenance columns."""
+    """A table's CSV download (no chart): exactly `table`, with provenance columns, named
+    after the page's view and `words` (which of its tables)."""
     return ChartExport(
         stem=stem,
         title=title,
@@ -134,9 +137,12 @@ def table_export(
         lang=ctx.lang,
         table=table,
         provenance=dict(provenance or {}),
+        words=(*view_words(ctx.dataset, ctx.view, ctx.page.id), *words),
     )
 
 
 def table_download(ctx: PageContext, table: PageTable, key: str) -> None:
     """The CSV button of a page's table (`page_tables`): its rows with provenance."""
-    chart_downloads(ctx, table_export(ctx, table.stem, table.title, table.frame), key)
+    chart_downloads(
+        ctx, table_export(ctx, table.stem, table.title, table.frame, words=table.words), key
+    )

@@ -62,7 +62,7 @@ def _marker_layers(
         "color": pal.primary,
     }
     encoding = {"text": {"field": MARKER_FIELD, "type": "nominal"}}
-    ring = {"type": "point", "shape": "circle", "filled": False, "size": (font * 2.6) ** 2}
+    ring = {"type": "point", "shape": "circle", "filled": False, "size": (font * 1.8) ** 2}
     return [
         {
             "data": {"values": values},

@@ -63,7 +63,8 @@ def industry_map_spec(
         *parts.labels(size.label_font, pal),
     ]
     if view.mode == "statistics":
-        layers += parts.rd_key(texts, size.point_area, below + font * 0.7, font, pal)
+        statuses = parts.drawn(view, "rd", parts.RD_ORDER)
+        layers += parts.rd_key(texts, size.point_area, below + font * 0.7, font, pal, statuses)
         below += font * 2.0
     layers.append(parts.footer(texts, size.width, below + font * 0.3, font, pal))
     datasets = {ROWS: [dict(r) for r in view.records]}

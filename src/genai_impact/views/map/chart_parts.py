@@ -41,6 +41,7 @@ FALLBACK_SHAPE = "circle"
 SIZE_ORDER = ("large", "moderate", "small", NOT_LEGIBLE)
 # × ChartSize.point_area; "moderate" is also the one size when size shows nothing
 SIZE_AREAS = {"large": 1.0, "moderate": SIZE_SHARE_UNSIZED, "small": 0.25, NOT_LEGIBLE: 0.55}
+DASHES = {"large": [1, 0], "moderate": [1, 0], "small": [1, 0], NOT_LEGIBLE: [3, 2]}
 RD_ORDER = ("above", "below", "unknown")
 RD_FILL_OPACITY = {"above": 1.0, "below": 0.0, "unknown": 0.35}
 DIMMED_OPACITY = 0.18
@@ -75,6 +76,13 @@ def _ordinal(domain: list[str], values: list[Any]) -> Spec:
 
 def wrapped(lines: tuple[str, ...] | list[str], width: float, font: float) -> list[str]:
     return [part for line in lines for part in wrap_to_width(line, width, font)]
+
+
+def drawn(view: MapView, name: str, order: tuple[str, ...] | list[str]) -> list[str]:
+    """The values of `order` that some plotted row has in column `name`, in that order: a
+    legend or key lists what the chart draws, nothing else."""
+    present = {record[name] for record in view.records}
+    return [value for value in order if value in present]
 
 
 def _quoted(text: str) -> str:
@@ -131,8 +139,14 @@ def archetype_colour(pal: Palette, code: str) -> str:
 
 
 def archetype_scales(view: MapView, pal: Palette) -> tuple[Spec, Spec]:
-    labels = [label for _, label in view.archetype_labels]
-    codes = [code for code, _ in view.archetype_labels]
+    """Colour and shape per archetype label. In statistics mode only the archetypes of the
+    plotted sectors (the legend lists its scale's domain); the schematic's regions show all."""
+    pairs = view.archetype_labels
+    if view.mode == "statistics":
+        shown = set(drawn(view, "archetype", [code for code, _ in pairs]))
+        pairs = tuple((code, label) for code, label in pairs if code in shown)
+    labels = [label for _, label in pairs]
+    codes = [code for code, _ in pairs]
     colours = [archetype_colour(pal, c) for c in codes]
     shapes = [ARCHETYPE_SHAPES.get(c, FALLBACK_SHAPE) for c in codes]
     return {"domain": labels, "range": colours}, {"domain": labels, "range": shapes}
@@ -176,7 +190,8 @@ def _size_encoding(view: MapView, texts: MapChartTexts, legend_y: float, pal: Pa
     """Point size = the effect's size; 'size not legible': mid-sized with a dark dashed outline
     (as in its legend entry) and, in the schematic, a light fill."""
     area, font = view.canvas.size.point_area, view.canvas.size.text_font
-    sizes = [texts.size_labels[s] for s in SIZE_ORDER]
+    order = drawn(view, "effect_size", SIZE_ORDER)  # the legend lists the sizes drawn
+    sizes = [texts.size_labels[s] for s in order]
     colour_scale, _ = archetype_scales(view, pal)
     # under the axis: the plot keeps its place when a phase filter turns sizes on
     legend = _legend(texts.size_legend, font, orient="none", legendX=0, legendY=legend_y,
@@ -184,9 +199,9 @@ def _size_encoding(view: MapView, texts: MapChartTexts, legend_y: float, pal: Pa
                      symbolType="circle")  # fmt: skip
     encoding = {
         "size": _field("effect_size_label", "nominal", legend=legend,
-                       scale=_ordinal(sizes, [area * SIZE_AREAS[s] for s in SIZE_ORDER])),
+                       scale=_ordinal(sizes, [area * SIZE_AREAS[s] for s in order])),
         "strokeDash": _field("effect_size_label", "nominal", legend=legend,
-                             scale=_ordinal(sizes, [[1, 0], [1, 0], [1, 0], [3, 2]])),
+                             scale=_ordinal(sizes, [DASHES[s] for s in order])),
         "stroke": {
             "condition": {"test": {"field": "effect_size", "equal": NOT_LEGIBLE},
                           "value": pal.text},
@@ -194,7 +209,7 @@ def _size_encoding(view: MapView, texts: MapChartTexts, legend_y: float, pal: Pa
         },
     }  # fmt: skip
     if view.mode == "schematic":  # statistics mode fills by R&D intensity instead
-        fills = [NOT_LEGIBLE_FILL if s == NOT_LEGIBLE else 1.0 for s in SIZE_ORDER]
+        fills = [NOT_LEGIBLE_FILL if s == NOT_LEGIBLE else 1.0 for s in order]
         # legends cannot show fill opacity: the dashed outline is the cue they share
         encoding["fillOpacity"] = _field(
             "effect_size_label", "nominal", scale=_ordinal(sizes, fills), legend=None
@@ -232,10 +247,11 @@ def points(view: MapView, texts: MapChartTexts, size_legend_y: float, pal: Palet
     if view.filters.sized:
         encoding.update(_size_encoding(view, texts, size_legend_y, pal))
     if view.mode == "statistics":  # the key under the axis explains it (`_rd_key`)
-        rd = [texts.rd_labels[r] for r in RD_ORDER]
+        statuses = drawn(view, "rd", RD_ORDER)
+        rd = [texts.rd_labels[r] for r in statuses]
         encoding["fillOpacity"] = _field(
             "rd_label", "nominal", legend=None,
-            scale=_ordinal(rd, [RD_FILL_OPACITY[r] for r in RD_ORDER]),
+            scale=_ordinal(rd, [RD_FILL_OPACITY[r] for r in statuses]),
         )  # fmt: skip
     return {
         "name": POINTS,
@@ -272,14 +288,13 @@ def labels(font: float, pal: Palette) -> list[Spec]:
         "x": _field("label_x"),
         "y": _field("label_y"),
         "text": _field("label", "nominal"),
-        "opacity": {
-            "condition": {"test": "datum.dimmed", "value": DIMMED_OPACITY + 0.1},
-            "value": 1.0,
-        },
-    }
+        # a dimmed label is drawn in a solid colour that still reads (3:1), not see-through
+        "color": {"condition": {"test": "datum.dimmed", "value": pal.dimmed_text},
+                  "value": pal.text},
+    }  # fmt: skip
     # each label's text starts at the edge of its box that faces its point (label_align)
     mark = {"type": "text", "align": {"expr": "datum.label_align"}, "baseline": "middle",
-            "fontSize": font, "color": pal.text}  # fmt: skip
+            "fontSize": font}  # fmt: skip
     return [
         {"transform": [{"filter": "datum.label_shown"}, {"filter": "!datum.highlight"}],
          "mark": mark, "encoding": encoding},
@@ -315,18 +330,25 @@ def regions(view: MapView, font: float, pal: Palette) -> list[Spec]:
     label = {
         "data": data,
         "mark": {"type": "text", "align": "left", "baseline": "top", "fontSize": font,
-                 "fontWeight": "bold", "color": pal.text, "lineBreak": "\n",
-                 "lineHeight": font * 1.2},
+                 "fontWeight": "bold", "lineBreak": "\n", "lineHeight": font * 1.2},
         "encoding": {"x": _field("label_x"), "y": _field("label_y"),
                      "text": _field("label", "nominal"),
-                     "opacity": {"condition": {"test": "datum.active", "value": 1.0},
-                                 "value": 0.4}},
+                     "color": {"condition": {"test": "datum.active", "value": pal.text},
+                               "value": pal.dimmed_text}},
     }  # fmt: skip
     return [rectangle, label]
 
 
-def rd_key(texts: MapChartTexts, area: float, y: float, font: float, pal: Palette) -> list[Spec]:
-    """'R&D intensity: ● at or above the average  ○ below  ◐ unknown', with real markers.
+def rd_key(
+    texts: MapChartTexts,
+    area: float,
+    y: float,
+    font: float,
+    pal: Palette,
+    statuses: tuple[str, ...] | list[str] = RD_ORDER,
+) -> list[Spec]:
+    """'R&D intensity: ● at or above the average  ○ below  ◐ unknown', with real markers,
+    for the `statuses` drawn (`drawn(view, "rd", RD_ORDER)`).
 
     Vega legends cannot show fill opacity, the R&D cue, so the key is drawn as marks
     under the x axis, where a screenshot or an export keeps it.
@@ -334,7 +356,7 @@ def rd_key(texts: MapChartTexts, area: float, y: float, font: float, pal: Palett
     title = f"{texts.rd_legend}:"
     x = text_width(title, font, bold=True) + font * 0.8
     markers, words = [], []
-    for status in RD_ORDER:
+    for status in statuses:
         label = texts.rd_labels[status]
         markers.append({"px": x + font * 0.5, "py": y, "fill": RD_FILL_OPACITY[status]})
         words.append({"px": x + font * 1.3, "py": y, "text": label})
