@@ -12,7 +12,6 @@ import yaml
 
 from genai_impact import navigation
 from genai_impact.exports import presets as export_theme
-from genai_impact.exports import slide_pack
 from genai_impact.exports import table_csv as table_export
 from genai_impact.report.load import load_dataset
 from genai_impact.state import ViewState
@@ -371,7 +370,7 @@ def test_every_export_message_key_exists_in_both_languages():
         "workshop/agenda.py",
         "workshop/agenda_file.py",
         "exports/render.py",
-        "exports/slide_pack.py",
+        "workshop/slides.py",
     ):
         text = (REPO / "src" / "genai_impact" / name).read_text(encoding="utf-8")
         used |= set(re.findall(r"""["'](export\.[a-z0-9_.]+)["']""", text))
@@ -423,6 +422,5 @@ def test_the_documented_presets_fonts_and_csv_columns_are_the_codes():
         assert f"{sizes.title} / {sizes.label} / {sizes.footer} px" in docs
     assert "{} × {}".format(*export_theme.SCREEN_FALLBACK_SIZE) in docs
     assert export_theme.FONT_STACK in docs
-    assert f"at most {slide_pack.SLUG_MAX} characters" in docs
     for column in table_export.PROVENANCE_COLUMNS:
         assert f"| `{column}` |" in docs

@@ -30,7 +30,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("official",),  # official statistics: fetch, parse, check, import, read
     ("state", "navigation"),  # the view <-> URL; the page registry
     ("views",),  # per view: pure queries and chart builders
-    ("exports",),  # files: PNG/SVG/CSV, slide packs, presets
+    ("exports",),  # files: PNG/SVG/CSV, decks (PPTX/PDF/HTML), presets
     ("workshop",),  # agenda, links, slides per saved view
     ("ui", "cli", "warm"),  # streamlit; the command line; the launcher's warm-up
     ("__main__",),  # python -m genai_impact

@@ -1,5 +1,6 @@
 """The workshop module on its own (pure): file names, links, the map made ready for export
-and for the dark theme, the map's CSV with provenance, slides for saved views.
+and for the dark theme, the map's CSV with provenance (saved views as slides:
+test_deck_export.py).
 
 Images are written to $E2E_ARTIFACTS (default /tmp/e2e-artifacts) as workshop-unit-*.png
 so a person can look at them.
@@ -33,7 +34,7 @@ from genai_impact.views.map import chart_parts as parts
 from genai_impact.views.map import layout
 from genai_impact.views.map import query as map_query
 from genai_impact.views.map import text as map_text
-from genai_impact.workshop import agenda, links, slides
+from genai_impact.workshop import links
 
 DS = load_dataset(BUNDLED_DATA)
 ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", "/tmp/e2e-artifacts"))
@@ -265,12 +266,3 @@ def test_schematic_map_with_sizes_as_a_4_3_slide():
     png = chart_export.render(item, "png", "slide_4_3")
     assert png_size(png) == (2880, 2160)
     keep("sized-4x3", png)
-
-
-def test_a_saved_view_of_a_page_without_a_chart_is_a_title_card():
-    saved = agenda.SavedView("出典のページ", "sources", {"lang": "ja"})
-    slide = slides.view_slide(DS, None, saved, "http://localhost:8501", {})
-    assert slide.title == "出典のページ"
-    assert slide.link == "http://localhost:8501/sources?lang=ja"
-    assert png_size(slide.png) == (3840, 2160)
-    keep("title-card", slide.png)

@@ -12,12 +12,14 @@ import io
 import json
 import re
 import struct
+from datetime import date
 
 import apptest_helpers
 import pytest
 from apptest_helpers import PAGES
 from data_dirs import BUNDLED_DATA
 from deck_helpers import open_import, stored_agenda
+from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
 from genai_impact import navigation
@@ -28,6 +30,7 @@ from genai_impact.text.i18n import t
 from genai_impact.theme import palette
 from genai_impact.ui import LINK_KEY, downloads_key
 from genai_impact.views.map.layout import SIZES
+from genai_impact.workshop import deck_export
 
 
 def open_page(page_id: str, **params: str | list[str]) -> AppTest:
@@ -363,20 +366,29 @@ def test_a_too_large_file_is_refused_before_reading():
     assert any("71 KB" in w.value and "64 KB" in w.value for w in at.sidebar.warning)
 
 
-def test_agenda_downloads_yaml_and_zip(downloads):
+def test_agenda_downloads_yaml_and_the_deck(downloads):
     at = open_page("sources", lang="en")
     save(at, "Sources")
     yaml_button = [b for b in at.sidebar.get("download_button") if "YAML" in b.proto.label]
     assert yaml_button
-    zip_name, mime, make = buttons(at, downloads)[t("workshop.agenda.zip", "en")]
-    assert (zip_name, mime) == ("agenda-slides.zip", "application/zip")
-    import zipfile
-
-    with zipfile.ZipFile(io.BytesIO(make())) as pack:
-        names = pack.namelist()
-        assert names == ["01-Sources.png", "index.txt"]  # numbered, named after the view
-        assert png_size(pack.read(names[0])) == (3840, 2160)
-        assert "http://localhost:8501/sources?lang=en" in pack.read("index.txt").decode()
+    made = buttons(at, downloads)
+    today = date.today().isoformat()
+    for fmt in ("pptx", "pdf", "html"):
+        name, mime, _ = made[t(f"slides.download.{fmt}", "en")]
+        assert (name, mime) == (f"genai-impact_deck_{today}.{fmt}", deck_export.FORMATS[fmt])
+    _, _, make = made[t("slides.download.pptx", "en")]
+    deck = Presentation(io.BytesIO(make()))
+    [slide] = deck.slides  # made on click, not before
+    assert any(s.has_table for s in slide.shapes)  # the sources, not a "no chart" card
+    links = [
+        r.hyperlink.address
+        for s in slide.shapes
+        if s.has_text_frame
+        for p in s.text_frame.paragraphs
+        for r in p.runs
+        if r.hyperlink.address
+    ]
+    assert links == ["http://localhost:8501/sources?lang=en"]  # no browser, no base set
 
 
 def test_saved_view_names_are_plain_text():

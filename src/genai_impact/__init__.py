@@ -9,10 +9,10 @@ Packages, bottom layer first; each imports only from the layers below it
 - official/   official statistics: fetch, parse, check, import, read back
 - state.py    the view <-> URL, and the one writer of the URL; navigation.py the pages
 - views/      per view, pure queries and chart builders (map/, profile, impacts, ...)
-- exports/    PNG/SVG/CSV files, slide packs, size presets
-- workshop/   the agenda of saved views, their links and slides
+- exports/    PNG/SVG/CSV files, decks as PPTX/PDF/HTML, size presets
+- workshop/   the agenda of saved views, their links, slides and deck files
 - ui/         the only package that imports streamlit: one module per widget group
-- cli/        `genai-impact validate | export | stats`; warm.py, the launcher's warm-up
+- cli/        `genai-impact validate | export | stats | deck`; warm.py, the launcher's warm-up
 
 The app's pages (app.py, pages/) sit above ui and only lay out.
 """

@@ -1,5 +1,5 @@
 """The workshop tools in a real browser: save three views, step through them in
-presentation mode (buttons and arrow keys), download the slide pack and one PNG.
+presentation mode (buttons and arrow keys), download the deck as PowerPoint and one PNG.
 
 The images land in $E2E_ARTIFACTS (workshop-*.png); a person looks at them: titles,
 footers, Japanese glyphs (no tofu boxes), nothing clipped.
@@ -10,12 +10,12 @@ from __future__ import annotations
 import io
 import re
 import struct
-import zipfile
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from browser_helpers import wait_for_query
 from playwright.sync_api import Page, expect
+from pptx import Presentation
 
 from genai_impact.text.i18n import t
 from genai_impact.theme import palette
@@ -78,9 +78,7 @@ def open_sidebar(page: Page) -> None:
     expect(sidebar.get_by_role("button", name=t("workshop.agenda.save", "ja"))).to_be_visible()
 
 
-def test_save_three_views_present_them_and_download_the_slide_pack(
-    page: Page, streamlit_url, artifacts
-):
+def test_save_three_views_present_them_and_download_the_deck(page: Page, streamlit_url, artifacts):
     page.goto(f"{streamlit_url}/map?arch=A")
     wait_until_rendered(page, t("map.title", "ja"))
     save_view(page, "類型A")
@@ -130,27 +128,34 @@ def test_save_three_views_present_them_and_download_the_slide_pack(
     )
     page.screenshot(path=str(artifacts / "workshop-present-dark.png"))
 
-    # out of presentation mode (and the dark theme), the slide pack
+    # out of presentation mode (and the dark theme), the deck as PowerPoint
     theme_option(page, "light").click()
     wait_for_query(page, "theme", [], timeout=60_000)
     page.get_by_text(t("workshop.bar.present", "ja"), exact=True).click()
     wait_for_query(page, "present", [], timeout=60_000)
     wait_until_rendered(page, t("map.title", "ja"))
     open_sidebar(page)
-    button = page.locator(SIDEBAR).get_by_role("button", name=t("workshop.agenda.zip", "ja"))
+    button = page.locator(SIDEBAR).get_by_role("button", name=t("slides.download.pptx", "ja"))
     with page.expect_download(timeout=180_000) as download:
         button.click()
+    assert download.value.suggested_filename.startswith("genai-impact_deck_")
     data = open(download.value.path(), "rb").read()
-    (artifacts / "workshop-agenda.zip").write_bytes(data)
-    with zipfile.ZipFile(io.BytesIO(data)) as pack:
-        names = pack.namelist()
-        assert names == ["01-類型A.png", "02-類型AとC.png", "03-出典.png", "index.txt"]
-        for n, name in enumerate(names[:3], start=1):
-            png = pack.read(name)
-            assert png_size(png) == (3840, 2160)
-            (artifacts / f"workshop-slide-{n}.png").write_bytes(png)
-        index = pack.read("index.txt").decode("utf-8")
-        assert "/map?lang=ja&arch=A&arch=C" in index and "/sources?lang=ja" in index
+    (artifacts / "workshop-deck.pptx").write_bytes(data)
+    deck = Presentation(io.BytesIO(data))
+    titles = [s.shapes[0].text_frame.text for s in deck.slides]
+    assert titles == ["類型A", "類型AとC", "出典"]
+    links = [
+        r.hyperlink.address
+        for s in deck.slides
+        for shape in s.shapes
+        if shape.has_text_frame
+        for p in shape.text_frame.paragraphs
+        for r in p.runs
+        if r.hyperlink.address
+    ]
+    # no base URL configured: the address the browser used
+    assert links and all(link.startswith(streamlit_url + "/") for link in links), links
+    assert any("/map?lang=ja&arch=A&arch=C" in link for link in links)
 
 
 def test_one_png_download_in_japanese(page: Page, streamlit_url, artifacts):

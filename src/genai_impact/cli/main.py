@@ -1,4 +1,5 @@
-"""`genai-impact validate | export | stats`: check, export, or import official statistics."""
+"""`genai-impact validate | export | stats | deck`: check, export, import official statistics,
+or export a deck of saved views as slides."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from genai_impact import __version__
 from genai_impact.atomic_write import write_atomically
+from genai_impact.cli.deck import add_deck_commands, run_deck
 from genai_impact.cli.stats import add_stats_commands, run_stats
 from genai_impact.exports.dataset import to_csv, to_json_dict
 from genai_impact.report.load import DEFAULT_DATA_DIR, DataError, Problem, load_dataset
@@ -36,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", type=Path, default=None, help="output file (default: stdout); written atomically"
     )
     add_stats_commands(commands, data_dir_help)
+    add_deck_commands(commands, data_dir_help)
     return parser
 
 
@@ -55,6 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     if args.command == "stats":
         return run_stats(args, dataset)
+    if args.command == "deck":
+        return run_deck(args, dataset)
     return _export(dataset, args.format, args.out)
 
 

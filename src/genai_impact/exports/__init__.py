@@ -1,5 +1,5 @@
-"""Files a user takes away: slide-ready PNG and SVG, CSV with provenance, slide packs,
-and the whole data set as JSON or CSV.
+"""Files a user takes away: slide-ready PNG and SVG, CSV with provenance, decks as
+PowerPoint, PDF or HTML, and the whole data set as JSON or CSV.
 
 - render.py          charts -> PNG/SVG (vl-convert) with title, filters, source and link
 - presets.py         slide and screen sizes with their type sizes; Vega-Lite config
@@ -11,6 +11,6 @@ and the whole data set as JSON or CSV.
 - opaque_regions.py  translucent areas flattened for a fast, identical raster
 - table_csv.py       a table -> CSV (UTF-8 BOM) with provenance columns
 - page_tables.py     the profile pages' tables as CSV rows, one per value
-- slide_pack.py      PNGs -> a numbered ZIP with an index
+- slides/            decks: the slide model, its layout, the PPTX, PDF and HTML writers
 - dataset.py         the curated data set as JSON (a documented contract) or CSV
 """

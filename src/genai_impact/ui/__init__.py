@@ -16,6 +16,7 @@ data and URL text goes through `text.display.md_literal`, and nothing renders ra
 - deck_session.py  the deck the URL opens, read-only or editable; changes through the store
 - deck_notes.py    the view on screen: its annotations for everyone, note and editor for editors
 - downloads.py     a chart's Download popover and a table's CSV button
+- deck_downloads.py the deck as PowerPoint, PDF and HTML downloads
 - link.py          "Link to this view"
 - year_slider.py   the map's fiscal-year slider and play control
 - download_grace.py a clicked download's file kept until the browser fetched it

@@ -1,7 +1,7 @@
 """The workshop agenda in the sidebar: the deck open (`ui.deck_session`), its links, its
 name; save the view on screen; open, reorder and delete saved views; the note and
 annotations of the view on screen (`ui.deck_notes`); download the agenda file or every
-view as slides (ZIP); import an agenda file. Read-only links see no edit control."""
+view as slides (PPTX, PDF, HTML); import an agenda file. Read-only links see no edit control."""
 
 from __future__ import annotations
 
@@ -11,15 +11,14 @@ from functools import partial
 import streamlit as st
 
 from genai_impact import navigation
-from genai_impact.exports.slide_pack import zip_of_pngs
 from genai_impact.report.query import url_choices
 from genai_impact.text import display
 from genai_impact.ui import deck_notes, deck_session
 from genai_impact.ui.context import PageContext
 from genai_impact.ui.data import official_stats
+from genai_impact.ui.deck_downloads import deck_downloads
 from genai_impact.ui.link import base_url
 from genai_impact.workshop import agenda, agenda_file, links
-from genai_impact.workshop.slides import agenda_slides
 
 _PROBLEMS = "workshop_agenda_problems"  # session: problems of the last import
 _IMPORT_KEY = "workshop_agenda_import"  # the text area of an agenda file's contents
@@ -70,12 +69,6 @@ def _import(ctx: PageContext) -> None:
         done = ctx.t("workshop.agenda.loaded", count=len(loaded.views), file=source)
         if deck_session.change(lambda _: loaded, done):
             st.session_state[_IMPORT_KEY] = ""
-
-
-def _pack(ctx: PageContext, views: tuple[agenda.SavedView, ...], theme: str) -> bytes:
-    stats, _ = official_stats()
-    slides = agenda_slides(ctx.dataset, stats, views, base_url(), _choices(ctx), theme)
-    return zip_of_pngs(slides, ctx.lang)
 
 
 def deck_links(ctx: PageContext, opened: deck_session.OpenDeck) -> tuple[str, str | None]:
@@ -181,17 +174,9 @@ def _view_list(ctx: PageContext, views: tuple[agenda.SavedView, ...], editable: 
 
 
 def _downloads(ctx: PageContext, current: agenda.Agenda) -> None:
-    bar, views, theme = st.sidebar, current.views, ctx.theme
-    bar.download_button(
-        ctx.t("workshop.agenda.zip"),
-        data=lambda: _pack(ctx, views, theme),
-        file_name="agenda-slides.zip",
-        mime="application/zip",
-        key=_ws_key("zip"),
-        icon=":material/folder_zip:",
-        help=ctx.t("workshop.agenda.zip_help"),
-        on_click="ignore",
-    )
+    bar = st.sidebar
+    with bar:
+        deck_downloads(ctx, current, key=_ws_key("deck"))
     bar.download_button(
         ctx.t("workshop.agenda.download"),
         data=agenda_file.to_yaml(current).encode("utf-8"),

@@ -4,5 +4,6 @@
 - agenda_file.py  the agenda as YAML: written, and read back from an upload, checked
 - deck_store.py   decks in a database: ids, edit keys, schema migrations, concurrent changes
 - links.py        a view's canonical URL and the base URL it starts with
-- slides.py       one picture per saved view (the map's export, or a title card)
+- slides.py       every saved view as real slides (chart or tables, sources, link, notes)
+- deck_export.py  a deck as one PPTX, PDF or HTML file, and its file name
 """
