@@ -86,9 +86,11 @@ export default function presenterKeys({ data, setTriggerValue }) {
   };
   window.addEventListener("keydown", onKeyDown, true);
   window.addEventListener("keyup", onKeyUp, true);
+  document.documentElement.dataset.presenterKeys = "listening"; // for tests and tools
   return () => {
     window.removeEventListener("keydown", onKeyDown, true);
     window.removeEventListener("keyup", onKeyUp, true);
+    delete document.documentElement.dataset.presenterKeys;
     unblank();
   };
 }
