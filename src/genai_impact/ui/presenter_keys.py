@@ -26,7 +26,6 @@ COMPONENT = "genai-impact.presenter_keys"  # "<project>.<component>" of the mani
 KEY = "presenter_keys"
 
 
-
 @functools.cache
 def _component() -> ComponentRenderer:
     """Registered on first use, in a script run: the paths resolve against the manifest
