@@ -20,8 +20,12 @@ def source_list(ctx: ui.PageContext) -> None:
     lang = ctx.lang
     ui.heading(ctx.t("sources.list.heading"))
     for source in ctx.dataset.sources:
+        kind = ctx.t(f"sources.kind.{source.kind}")
+        if ctx.presenting:  # one line each: title, kind, citation
+            title = display.md_text(source.title, lang)
+            st.markdown(f"**{title}** :gray-badge[{kind}] {display.md_text(source.citation, lang)}")
+            continue
         with st.container(border=True):
-            kind = ctx.t(f"sources.kind.{source.kind}")
             st.markdown(
                 f"#### {display.md_text(source.title, lang)} :gray-badge[{kind}]", anchors=False
             )
@@ -226,9 +230,10 @@ ui.page_heading(ctx)
 # 2. Sources
 source_list(ctx)
 
-# 3. Method: the map's axes and its sectors; provenance: stated vs read from layout
-axes_method(ctx)
-sector_table(ctx)
+# 3. Method: the map's axes and its sectors (not when presenting); the bases
+if not ctx.presenting:
+    axes_method(ctx)
+    sector_table(ctx)
 basis_explained(ctx)
 
 # 4. For administrators, at the end: the official figures imported, how to import

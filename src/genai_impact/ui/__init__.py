@@ -9,6 +9,7 @@ data and URL text goes through `text.display.md_literal`, and nothing renders ra
 - page.py          a page's start: config, language, view, the URL written once, navigation
 - url.py           widgets that mirror a URL parameter; pending changes read by the next run
 - page_theme.py    Streamlit's page colours from the view's theme, per session
+- industry_links.py links to industry profiles, the directory of every industry
 - blocks.py        headings, text, values with their basis badge, source tables, the footer
 - top_bar.py       presentation mode, the theme, stepping through saved views
 - agenda_sidebar.py the workshop agenda in the sidebar
@@ -34,6 +35,7 @@ from genai_impact.ui.blocks import (
     provenance_badge,
     sourced_text,
     sourced_value,
+    view_heading,
 )
 from genai_impact.ui.context import PageContext
 from genai_impact.ui.data import load, official_stats
@@ -44,6 +46,7 @@ from genai_impact.ui.downloads import (
     table_download,
     table_export,
 )
+from genai_impact.ui.industry_links import industry_directory, industry_link
 from genai_impact.ui.link import LINK_KEY, base_url, copy_link, view_link
 from genai_impact.ui.page import INDUSTRY_KEY, LANG_KEY, start_page
 from genai_impact.ui.url import bound, request
@@ -74,6 +77,9 @@ __all__ = [
     "note",
     "official_stats",
     "page_heading",
+    "industry_directory",
+    "industry_link",
+    "view_heading",
     "paragraph",
     "play_step",
     "provenance_badge",
