@@ -2,7 +2,8 @@
 
 Pages stay thin: `ctx = ui.start_page("<id>")`, then the page's sections, then
 `ui.footer(ctx)`. Everything written here comes from the catalogues or from the data;
-data and URL text goes through `text.display.md_literal`, and nothing renders raw HTML.
+data and URL text goes through `text.display.md_literal`, and nothing renders raw HTML
+(the presenter's keys are the one packaged script, see presenter_keys.py).
 
 - context.py       `PageContext`: the page, the view from the URL, the data set
 - data.py          the data set and the official figures, cached per process
@@ -12,6 +13,7 @@ data and URL text goes through `text.display.md_literal`, and nothing renders ra
 - industry_links.py links to industry profiles, the directory of every industry
 - blocks.py        headings, text, values with their basis badge, source tables, the footer
 - top_bar.py       presentation mode, the theme, stepping through saved views
+- presenter_keys.py the presenter's keys (a packaged script) and the presentation layout
 - agenda_sidebar.py the workshop agenda in the sidebar
 - downloads.py     a chart's Download popover and a table's CSV button
 - link.py          "Link to this view"

@@ -90,10 +90,11 @@ def _step_controls(ctx: PageContext, views: tuple[agenda.SavedView, ...]) -> int
         ):
             _go(ctx, views, here, step)
     if here is None:
-        st.caption(ctx.t("workshop.step.none", count=len(views)))
+        st.caption(ctx.t("workshop.step.none", count=len(views)), width="content")
     else:
         name = display.md_literal(views[here].name)
-        st.caption(ctx.t("workshop.step.position", number=here + 1, count=len(views), name=name))
+        where = ctx.t("workshop.step.position", number=here + 1, count=len(views), name=name)
+        st.caption(where, width="content")
     return here
 
 
