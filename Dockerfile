@@ -12,6 +12,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     STREAMLIT_BROWSER_GATHER_USAGE_STATS=false \
     STREAMLIT_SERVER_HEADLESS=true \
     GENAI_IMPACT_DATA_DIR=/app/data \
+    GENAI_IMPACT_DECK_DIR=/decks \
     PATH=/opt/venv/bin:$PATH
 
 # Japanese fonts for PNG/SVG exports drawn on the server (vl-convert); nothing else.
@@ -37,7 +38,11 @@ COPY data/ data/
 COPY .streamlit/ .streamlit/
 
 # The code and data stay root-owned and read-only to the user that runs the app.
-RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin app
+# Decks are the one thing the app writes: a SQLite file in /decks, a volume, so that they
+# outlive the container (or set [connections.decks] in secrets.toml to share a database).
+RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin app \
+    && mkdir /decks && chown app /decks
+VOLUME ["/decks"]
 USER app
 
 EXPOSE 8501

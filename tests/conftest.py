@@ -27,6 +27,18 @@ def _bundled_data_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GENAI_IMPACT_DATA_DIR", raising=False)
 
 
+@pytest.fixture(scope="session")
+def deck_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The deck store's folder for this test process (decks have random ids: tests share it)."""
+    return tmp_path_factory.mktemp("decks")
+
+
+@pytest.fixture(autouse=True)
+def _decks_in_a_temporary_folder(monkeypatch: pytest.MonkeyPatch, deck_dir: Path) -> None:
+    """Saved decks go to a temporary folder, never to the user's data folder."""
+    monkeypatch.setenv("GENAI_IMPACT_DECK_DIR", str(deck_dir))
+
+
 @pytest.fixture
 def fresh_cache():
     """Clear st.cache_data, which is global to the process (AppTest runs in-process)."""

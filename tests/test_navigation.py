@@ -49,5 +49,5 @@ def test_every_page_param_can_be_checked():
     for spec in navigation.PAGES:
         for name in spec.params:
             param = next(p for p in state.PARAMS if p.name == name)
-            read = param.fixed or param.text or name in choices
+            read = param.fixed or param.text or param.shape or name in choices
             assert read, f"{spec.id}: ?{name}= is never read"

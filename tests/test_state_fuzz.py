@@ -37,7 +37,9 @@ HOSTILE = [
     ":red[x]",
 ]
 # their valid values come from the data
-DATA_PARAMS = [p.name for p in PARAMS if not p.fixed and not p.text]
+DATA_PARAMS = [p.name for p in PARAMS if not p.fixed and not p.text and p.shape is None]
+# Well-formed deck ids and edit keys (checked by shape, looked up later), and near misses.
+SHAPED = ("A" * 22, "a-_Z09" + "x" * 16, "k" * 43, "-" * 43, "A" * 21, "k" * 44, "A" * 21 + "!")
 
 # Ids as the data has them (what `choices` holds), and any text at all (what a URL holds).
 # The parser treats an id as opaque: it checks the id's shape (state._TOKEN) and looks it
@@ -54,7 +56,7 @@ TOKEN_POOL = (
 assert all(state._TOKEN.fullmatch(t) and t[0].isalpha() and t.islower() for t in TOKEN_POOL)
 token = st.sampled_from(TOKEN_POOL)
 any_text = st.text(max_size=200) | st.sampled_from(HOSTILE)
-value = any_text | token | st.sampled_from(["ja", "en"])
+value = any_text | token | st.sampled_from(["ja", "en"]) | st.sampled_from(SHAPED)
 values = value | st.lists(value, max_size=5)  # a repeated key arrives as a list
 key = st.sampled_from(PARAM_NAMES) | st.text(max_size=20)
 query = st.dictionaries(key, values, max_size=8)
@@ -73,6 +75,12 @@ def valid_values(param: state.Param, given_choices: dict[str, list[str]]) -> set
     return set(param.fixed or given_choices.get(param.name, ()))
 
 
+def accepts(param: state.Param, value: str, given_choices: dict[str, list[str]]) -> bool:
+    if param.shape is not None:
+        return param.shape.fullmatch(value) is not None
+    return value in valid_values(param, given_choices)
+
+
 def assert_valid(view: state.ViewState, given_choices: dict[str, list[str]]) -> None:
     """Every field holds its default or a value its parameter accepts."""
     for param in PARAMS:
@@ -80,6 +88,9 @@ def assert_valid(view: state.ViewState, given_choices: dict[str, list[str]]) -> 
         if param.text:  # free text: printable, trimmed, bounded
             assert got.isprintable() and got == got.strip(), (param.name, got)
             assert len(got) <= state.TEXT_MAX, (param.name, got)
+            continue
+        if param.shape is not None:  # a deck id or edit key: its shape, or nothing
+            assert got == default or param.shape.fullmatch(got), (param.name, got)
             continue
         allowed = valid_values(param, given_choices)
         if param.multi:
@@ -109,11 +120,13 @@ def test_any_query_gives_a_valid_view_and_bounded_plain_notices(params, given_ch
 def test_every_dropped_value_is_reported(params, given_choices):
     _, notices = parse_query_params(params, given_choices)
     for param in PARAMS:
-        if param.text or param.name not in params or not valid_values(param, given_choices):
+        if param.text or param.name not in params:
+            continue
+        if param.shape is None and not valid_values(param, given_choices):
             continue
         raw = params[param.name]
         raw = [raw] if isinstance(raw, str) else raw
-        bad = [v for v in raw if v not in valid_values(param, given_choices)]
+        bad = [v for v in raw if not accepts(param, v, given_choices)]
         reported = [n.value for n in notices if n.param == param.name]
         assert reported == [shown_value(v) for v in bad]
 

@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from apptest_helpers import open_page
+from deck_helpers import store_deck
 from map_stats import statistics_data_dir
 
 from genai_impact import navigation, state
@@ -60,6 +61,8 @@ def test_the_example_link_round_trips(row, tmp_path, capsys, monkeypatch):
     assert row["parameter"] in query, f"the example does not use {row['parameter']}"
     if "year" in query:  # a fiscal year needs imported figures: SYNTHETIC ones here
         monkeypatch.setenv("GENAI_IMPACT_DATA_DIR", str(statistics_data_dir(tmp_path, capsys)))
+    if "deck" in query:  # a deck's link needs the deck: stored under the example's id and key
+        store_deck(query["deck"][0], query.get("edit", ["k" * 43])[0])
     at = open_page(page.id, {k: v if len(v) > 1 else v[0] for k, v in query.items()})
     assert not at.warning, [w.value for w in at.warning]  # nothing dropped
     kept = {key: at.query_params.get(key) for key in query}

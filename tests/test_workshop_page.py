@@ -16,6 +16,7 @@ import apptest_helpers
 import pytest
 from apptest_helpers import PAGES
 from data_dirs import BUNDLED_DATA
+from deck_helpers import open_import, stored_agenda
 from streamlit.testing.v1 import AppTest
 
 from genai_impact import navigation
@@ -24,9 +25,8 @@ from genai_impact.report.load import load_dataset
 from genai_impact.text import display
 from genai_impact.text.i18n import t
 from genai_impact.theme import palette
-from genai_impact.ui import AGENDA_KEY, LINK_KEY, downloads_key
+from genai_impact.ui import LINK_KEY, downloads_key
 from genai_impact.views.map.layout import SIZES
-from genai_impact.workshop import agenda
 
 
 def open_page(page_id: str, **params: str | list[str]) -> AppTest:
@@ -236,7 +236,7 @@ def save(at: AppTest, name: str) -> AppTest:
 
 
 def saved_names(at: AppTest) -> list[str]:
-    return [v.name for v in at.session_state[AGENDA_KEY].views]
+    return [v.name for v in stored_agenda(at).views]
 
 
 def agenda_links(at: AppTest) -> list[str]:
@@ -253,8 +253,8 @@ def test_save_reorder_delete_views():
     save(at, "出典")
     assert saved_names(at) == ["Archetype A", "Archetype B", "出典"]
     assert agenda_links(at) == ["1. Archetype A", "2. Archetype B", "3. 出典"]
-    views = at.session_state[AGENDA_KEY].views
-    assert views[0].params == {"lang": "ja", "arch": ["A"]} and views[2].page == "sources"
+    views = stored_agenda(at).views
+    assert views[0].params == {"lang": "ja", "arch": "A"} and views[2].page == "sources"
     # the same name again is refused, with the reason
     save(at, "archetype a")
     assert saved_names(at) == ["Archetype A", "Archetype B", "出典"]
@@ -271,7 +271,7 @@ def test_save_reorder_delete_views():
 def test_display_settings_are_not_saved_with_a_view():
     at = open_page("map", arch="C", theme="dark")
     save(at, "C dark")
-    assert at.session_state[AGENDA_KEY].views[0].params == {"lang": "ja", "arch": ["C"]}
+    assert stored_agenda(at).views[0].params == {"lang": "ja", "arch": "C"}
 
 
 def test_presentation_steps_through_the_saved_views():
@@ -296,6 +296,13 @@ def test_presentation_steps_through_the_saved_views():
     assert chart_spec(at)["width"] == SIZES["1280x720"].width  # still presenting
 
 
+def paste(at: AppTest, content: bytes) -> None:
+    """Paste an agenda file into the import box and load it."""
+    open_import(at)
+    at.sidebar.text_area(key="workshop_agenda_import").set_value(content.decode("utf-8"))
+    at.sidebar.button(key="workshop_import_load").click().run()
+
+
 def test_agenda_file_round_trip_and_a_bad_file_keeps_the_good_views():
     at = open_page("home", lang="en")
     bad = (
@@ -304,12 +311,12 @@ def test_agenda_file_round_trip_and_a_bad_file_keeps_the_good_views():
         b"- {name: Nowhere, page: nowhere, params: {lang: en}}\n"
         b"- {name: Bad value, page: map, params: {lang: en, arch: ['<script>']}}\n"
     )
-    uploader = at.file_uploader(key="workshop_agenda_upload")
-    uploader.set_value(("agenda.yaml", bad, "application/x-yaml")).run()
+    paste(at, bad)
     assert not at.exception, [e.message for e in at.exception]
     assert saved_names(at) == ["Good"]
     problems = [w.value.replace("\\", "") for w in at.sidebar.warning]
-    assert any("agenda.yaml" in p and "Nowhere" in p and "nowhere" in p for p in problems)
+    pasted = t("deck.import.source", "en")
+    assert any(pasted in p and "Nowhere" in p and "nowhere" in p for p in problems)
     assert any("Bad value" in p and "script" in p for p in problems)
     assert agenda_links(at) == ["1. Good"]
 
@@ -317,21 +324,19 @@ def test_agenda_file_round_trip_and_a_bad_file_keeps_the_good_views():
 def test_an_unreadable_file_loads_nothing_and_says_why():
     at = open_page("home", lang="en")
     save(at, "Kept")
-    uploader = at.file_uploader(key="workshop_agenda_upload")
-    uploader.set_value(("x.yaml", b"version: 2\nviews: []\n", "application/x-yaml")).run()
+    paste(at, b"version: 2\nviews: []\n")
     assert saved_names(at) == ["Kept"]  # nothing valid: the agenda stays
-    assert any("x.yaml" in w.value.replace("\\", "") and "2" in w.value for w in at.sidebar.warning)
+    pasted = t("deck.import.source", "en")
+    assert any(pasted in w.value.replace("\\", "") and "2" in w.value for w in at.sidebar.warning)
 
 
 def test_a_too_large_file_is_refused_before_reading():
     at = open_page("home", lang="en")
     save(at, "Kept")
     big = b"version: 1\nviews: []\n# " + b"x" * (70 * 1024) + b"\n"
-    at.file_uploader(key="workshop_agenda_upload").set_value(("big.yaml", big, "text/yaml")).run()
+    paste(at, big)
     assert saved_names(at) == ["Kept"]
-    assert any(
-        "big.yaml" in w.value.replace("\\", "") and "64" in w.value for w in at.sidebar.warning
-    )
+    assert any("71 KB" in w.value and "64 KB" in w.value for w in at.sidebar.warning)
 
 
 def test_agenda_downloads_yaml_and_zip(downloads):
@@ -356,4 +361,4 @@ def test_saved_view_names_are_plain_text():
     [label] = agenda_links(at)
     assert label == "1. " + display.md_literal("**bold** [x](http://e.org)")
     assert "\\*\\*bold" in label and "\\]\\(" in label  # no emphasis, no link
-    assert isinstance(at.session_state[AGENDA_KEY], agenda.Agenda)
+    assert stored_agenda(at).views[0].name == "**bold** [x](http://e.org)"

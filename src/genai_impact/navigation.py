@@ -30,38 +30,57 @@ class PageSpec:
 
 # Workshop / exports: display settings every page reads, and every link carries.
 DISPLAY_PARAMS: tuple[str, ...] = ("present", "theme")
+# The deck open in the sidebar (its id, and its edit key when editing): every page reads
+# it and every link carries it, so the deck stays open while navigating and stepping.
+DECK_PARAMS: tuple[str, ...] = ("deck", "edit")
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("home", "app.py", ":material/home:", ("lang", *DISPLAY_PARAMS)),
+    PageSpec("home", "app.py", ":material/home:", ("lang", *DISPLAY_PARAMS, *DECK_PARAMS)),
     PageSpec(
         "map",
         "pages/map.py",
         ":material/scatter_plot:",
-        ("lang", "arch", "phase", "kind", "impact", "q", "select", "year", *DISPLAY_PARAMS),
+        (
+            "lang",
+            "arch",
+            "phase",
+            "kind",
+            "impact",
+            "q",
+            "select",
+            "year",
+            *DISPLAY_PARAMS,
+            *DECK_PARAMS,
+        ),
     ),
     # Profile, structural-impact matrix, use cases
     PageSpec(
         "industries",
         "pages/industries.py",
         ":material/factory:",
-        ("lang", "industry", "compare", *DISPLAY_PARAMS),
+        ("lang", "industry", "compare", *DISPLAY_PARAMS, *DECK_PARAMS),
     ),
     PageSpec(
         "impacts",
         "pages/impacts.py",
         ":material/grid_on:",
-        ("lang", "arch", "impact", *DISPLAY_PARAMS),
+        ("lang", "arch", "impact", *DISPLAY_PARAMS, *DECK_PARAMS),
     ),
     PageSpec(
         "use_cases",
         "pages/use_cases.py",
         ":material/lightbulb:",
-        ("lang", "phase", "direction", *DISPLAY_PARAMS),
+        ("lang", "phase", "direction", *DISPLAY_PARAMS, *DECK_PARAMS),
     ),
-    PageSpec("sources", "pages/sources.py", ":material/menu_book:", ("lang", *DISPLAY_PARAMS)),
+    PageSpec(
+        "sources",
+        "pages/sources.py",
+        ":material/menu_book:",
+        ("lang", *DISPLAY_PARAMS, *DECK_PARAMS),
+    ),
 )
 # Parameters every link carries from page to page; page-specific ones stay behind.
-GLOBAL_PARAMS: tuple[str, ...] = ("lang", *DISPLAY_PARAMS)
+GLOBAL_PARAMS: tuple[str, ...] = ("lang", *DISPLAY_PARAMS, *DECK_PARAMS)
 
 
 def page(page_id: str) -> PageSpec:

@@ -30,6 +30,10 @@ TEXT_MAX = 60
 # A well-formed id or code: what every value of every parameter must look like
 # before it is even looked up (ids are snake_case, codes like E1).
 _TOKEN = re.compile(r"[A-Za-z0-9_]{1,64}")
+# A stored deck's id and its edit key: URL-safe base64 of 16 and 32 random bytes
+# (`secrets.token_urlsafe`). A value of another shape is malformed and never looked up.
+DECK_ID_SHAPE = re.compile(r"[A-Za-z0-9_-]{22}")
+EDIT_KEY_SHAPE = re.compile(r"[A-Za-z0-9_-]{43}")
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,9 @@ class ViewState:
     # Workshop / exports: display settings every page reads (docs/exports.md)
     present: str | None = None  # "1": presentation mode (projector: large type, no chrome)
     theme: str = DEFAULT_THEME  # the palette of the page, its charts and its exports
+    # The deck open in the sidebar (docs/decks.md): its id, and its edit key when editing
+    deck: str | None = None
+    edit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,7 @@ class Param:
     fixed: tuple[str, ...] = ()
     multi: bool = False  # repeated key (?x=a&x=b) -> tuple of values
     text: bool = False  # free text (search): any printable text up to TEXT_MAX characters
+    shape: re.Pattern[str] | None = None  # a secret token: any value of this shape is kept
 
 
 PARAMS: tuple[Param, ...] = (
@@ -85,6 +93,9 @@ PARAMS: tuple[Param, ...] = (
     # Workshop / exports
     Param("present", notice_key="workshop.notice.bad_present", fixed=("1",)),
     Param("theme", notice_key="workshop.notice.bad_theme", fixed=THEMES),
+    # The open deck: looked up in the deck store, so only the shape is checked here
+    Param("deck", notice_key="deck.notice.bad_deck", shape=DECK_ID_SHAPE),
+    Param("edit", notice_key="deck.notice.bad_edit", shape=EDIT_KEY_SHAPE),
 )
 PARAM_NAMES: tuple[str, ...] = tuple(p.name for p in PARAMS)
 # Keys Streamlit reads and keeps across URL writes itself (embedding options).
@@ -148,6 +159,17 @@ def parse_query_params(
             text = clean_text(_values(params[param.name])[-1:])
             if text:
                 updates[param.name] = text
+            continue
+        if param.shape is not None:
+            values = _values(params[param.name])
+            kept = [v for v in values if param.shape.fullmatch(v)]
+            notices.extend(
+                Notice(param.notice_key, param.name, shown_value(v))
+                for v in values
+                if not param.shape.fullmatch(v)
+            )
+            if kept:
+                updates[param.name] = kept[-1]
             continue
         if not param.fixed and param.name not in choices:
             continue

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -23,13 +24,18 @@ def free_port() -> int:
 class StreamlitServer:
     """`streamlit run app.py` on a free port; stopped by its own PID only."""
 
-    def __init__(self, log_path: Path, data_dir: Path | None = None) -> None:
+    def __init__(
+        self, log_path: Path, data_dir: Path | None = None, deck_dir: Path | None = None
+    ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ}
         env.pop("GENAI_IMPACT_DATA_DIR", None)
         if data_dir is not None:
             env["GENAI_IMPACT_DATA_DIR"] = str(data_dir)
+        # saved decks: a new folder per server unless a test restarts on the same one
+        self.deck_dir = deck_dir or Path(tempfile.mkdtemp(prefix="genai-decks-"))
+        env["GENAI_IMPACT_DECK_DIR"] = str(self.deck_dir)
         self._log = log_path.open("w")
         self.proc = subprocess.Popen(
             [sys.executable, "serve.py",  # as `make run`: streamlit run app.py, warmed up

@@ -14,7 +14,10 @@ data and URL text goes through `text.display.md_literal`, and nothing renders ra
 - blocks.py        headings, text, values with their basis badge, source tables, the footer
 - top_bar.py       presentation mode, the theme, stepping through saved views
 - presenter_keys.py the presenter's keys (a packaged script) and the presentation layout
-- agenda_sidebar.py the workshop agenda in the sidebar
+- agenda_sidebar.py the workshop agenda (the open deck) in the sidebar
+- deck_connection.py where decks are stored: st.connection("decks"), SQLite by default
+- deck_session.py  the deck the URL opens, read-only or editable; changes through the store
+- deck_notes.py    the view on screen: its annotations for everyone, note and editor for editors
 - downloads.py     a chart's Download popover and a table's CSV button
 - link.py          "Link to this view"
 - year_slider.py   the map's fiscal-year slider and play control
@@ -25,7 +28,7 @@ from __future__ import annotations
 
 from genai_impact.report.load import data_dir
 from genai_impact.ui import page_theme
-from genai_impact.ui.agenda_sidebar import AGENDA_KEY, agenda_panel, current_agenda
+from genai_impact.ui.agenda_sidebar import agenda_panel, current_agenda
 from genai_impact.ui.blocks import (
     chart_page_title,
     footer,
@@ -41,6 +44,7 @@ from genai_impact.ui.blocks import (
 )
 from genai_impact.ui.context import PageContext
 from genai_impact.ui.data import load, official_stats
+from genai_impact.ui.deck_notes import annotations_block
 from genai_impact.ui.downloads import (
     chart_downloads,
     downloads_key,
@@ -57,12 +61,12 @@ from genai_impact.ui.year_slider import play_step, year_player
 page_theme.install()
 
 __all__ = [
-    "AGENDA_KEY",
     "INDUSTRY_KEY",
     "LANG_KEY",
     "LINK_KEY",
     "PageContext",
     "agenda_panel",
+    "annotations_block",
     "base_url",
     "bound",
     "chart_downloads",

@@ -34,25 +34,32 @@ def view_link(base: str, page_id: str, view: state.ViewState) -> str:
 
 def capture(page_id: str, view: state.ViewState, name: str = "view") -> agenda.SavedView:
     """The view as a saved view. Display settings (presentation mode, theme) belong to
-    the room, not to the view: they are left out and carried while stepping."""
-    return agenda.capture_view(name, page_id, replace(view, present=None, theme="light"))
+    the room, and the open deck to the session, not to the view: they are left out and
+    carried while stepping."""
+    kept = replace(view, present=None, theme="light", deck=None, edit=None)
+    return agenda.capture_view(name, page_id, kept)
 
 
 def display_params(view: state.ViewState) -> dict[str, str]:
-    """The presentation-mode and theme parameters of `view` (what stepping carries)."""
+    """What stepping and the agenda's links carry from `view`: presentation mode, theme,
+    and the open deck (its id and edit key)."""
+    carried = ("present", "theme", "deck", "edit")
     return {
-        k: v
-        for k, v in state.to_query_params(view, only=("present", "theme")).items()
-        if isinstance(v, str)
+        k: v for k, v in state.to_query_params(view, only=carried).items() if isinstance(v, str)
     }
+
+
+def _as_lists(params: agenda.Params) -> dict[str, list[str]]:
+    """Parameters with every value as a list: the agenda file writes a one-value list as
+    its value alone (`arch: A`), so a view read back compares equal to one captured."""
+    return {k: [v] if isinstance(v, str) else list(v) for k, v in params.items()}
 
 
 def position(views: Sequence[agenda.SavedView], page_id: str, view: state.ViewState) -> int | None:
     """The index of the saved view now on screen (same page and parameters), else None."""
     here = capture(page_id, view)
+    wanted = _as_lists(here.params)
     for i, saved in enumerate(views):
-        if saved.page == here.page and agenda.canonical_params(
-            saved.params
-        ) == agenda.canonical_params(here.params):
+        if saved.page == here.page and _as_lists(saved.params) == wanted:
             return i
     return None
