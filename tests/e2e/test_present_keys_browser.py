@@ -34,7 +34,8 @@ def save_view(page: Page, name: str) -> None:
     box.fill(name)
     box.press("Enter")
     sidebar.get_by_role("button", name=t("workshop.agenda.save", "ja")).click()
-    expect(sidebar.get_by_text(name, exact=False).first).to_be_visible(timeout=LONG_MS)
+    saved = t("workshop.agenda.saved", "ja", name=name)
+    expect(sidebar.get_by_text(saved)).to_be_visible(timeout=LONG_MS)
 
 
 def expect_step(page: Page, number: int, name: str, path: str) -> None:

@@ -84,8 +84,7 @@ def _step_controls(ctx: PageContext, views: tuple[agenda.SavedView, ...]) -> int
             ctx.t(f"workshop.step.{step}"),
             icon=icon,
             icon_position=position,
-            key=f"workshop_{step}",
-            help=ctx.t(f"workshop.step.{step}_help"),
+            key=f"workshop_{step}",  # no tooltip over the view: the switch's help names the keys
             disabled=here is not None and target == here,
         ):
             _go(ctx, views, here, step)
