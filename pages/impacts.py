@@ -129,6 +129,6 @@ ctx = ui.start_page("impacts")
 ui.page_heading(ctx)
 archetypes, picked = filters(ctx)
 matrix(ctx, archetypes, picked)
-for number in picked:
+for number in picked if not ctx.presenting else ():  # presenting: the matrix marks them
     type_detail(ctx, ctx.dataset.impact_type(number), archetypes)
 ui.footer(ctx, basis_key="profile.footer.basis")

@@ -1,11 +1,10 @@
-"""Industry profile (?industry=), or two side by side (&compare=). Each value has a compact
-basis marker; each section lists sources and seed lines in one table (ui.ledger_table)."""
+"""Industry profile (?industry=), or two side by side (&compare=); each value with a basis
+marker, each section's sources in one table. Presenting: the values only, on one screen."""
 
 import streamlit as st
 
 from genai_impact import ui
 from genai_impact.exports import page_tables
-from genai_impact.report import query
 from genai_impact.report.model import Industry, Provenance
 from genai_impact.text import display
 from genai_impact.views import comparison as profile_text
@@ -15,39 +14,12 @@ from genai_impact.views.provenance_ledger import Ledger
 COMPARE_KEY = "compare_choice"
 
 
-def industry_link(ctx: ui.PageContext, shown: Industry, icon: str, **params: str) -> None:
-    """A link to this page for `params`, labelled with the industry `shown`."""
-    st.page_link(
-        ctx.page.path,
-        label=display.md_text(shown.name, ctx.lang),
-        icon=icon,
-        query_params={**ctx.carried, **params},
-    )
-
-
 def marked(ledger: Ledger, markdown: str, plain: str, prov: Provenance) -> str:
     """A value's Markdown followed by its basis marker (numbered in the section's table)."""
     return f"{markdown} {ledger.mark(plain, prov)}"
 
 
-# 1. Selection: the two pickers, and a list to choose from when the URL named no industry
-
-
-def directory(ctx: ui.PageContext, compare_with: str | None = None) -> None:
-    """Every industry by archetype, as links to its profile (or to a comparison with one)."""
-    groups = query.industries_by_archetype(ctx.dataset)
-    columns = [c for _ in range(0, len(groups), 3) for c in st.columns(3)]  # long names fit
-    for column, (archetype, industries) in zip(columns, groups, strict=False):
-        with column:
-            st.markdown(f"**{display.md_literal(archetype.code)}**")
-            for industry in (i for i in industries if i.id != compare_with):
-                if compare_with is None:
-                    industry_link(ctx, industry, ":material/arrow_right:", industry=industry.id)
-                else:
-                    params = {"industry": compare_with, "compare": industry.id}
-                    industry_link(ctx, industry, ":material/compare_arrows:", **params)
-
-
+# 1. Selection: the two pickers (a list to choose from when the URL named no industry)
 def pickers(ctx: ui.PageContext, compare: str | None) -> None:
     names = {i.id: i.name.in_lang(ctx.lang) for i in profile_query.in_report_order(ctx.dataset)}
     left, right = st.columns(2)
@@ -77,8 +49,9 @@ def pickers(ctx: ui.PageContext, compare: str | None) -> None:
 def header(ctx: ui.PageContext, industry: Industry) -> None:
     ds, lang, ledger = ctx.dataset, ctx.lang, Ledger(ctx.lang)
     archetype = ds.archetype(industry.archetype)
-    ui.heading(display.md_text(industry.name, lang))
-    st.caption(display.md_literal(f"{industry.name.ja} / {industry.name.en}"))
+    ui.view_heading(ctx, display.md_text(industry.name, lang))  # presenting: the title
+    if not ctx.presenting:
+        st.caption(display.md_literal(f"{industry.name.ja} / {industry.name.en}"))
     name = display.md_text(archetype.name, lang)
     elements = display.elements_label(ds, industry.business_elements, lang)
     lines = [
@@ -98,24 +71,32 @@ def header(ctx: ui.PageContext, industry: Industry) -> None:
             ledger, ctx.t("industries.detail.elements", elements=elements), elements, industry.prov
         ),
     ]
-    for link in industry.sectors:
+    for link in industry.sectors if not ctx.presenting else ():  # the map's statistics
         sector = ds.sector(link.estat_code).name.in_lang(lang)
         label = ctx.t("industries.detail.sector", sector=display.sector_label(ds, link, lang))
         lines.append(marked(ledger, label, sector, link.prov))
     st.markdown("\n".join(f"- {line}" for line in lines))
-    before, after = profile_query.neighbours(ds, industry.id)
+    neighbour_links(ctx, industry)
+    ui.ledger_table(ctx, ledger, "header")
+
+
+def neighbour_links(ctx: ui.PageContext, industry: Industry) -> None:
+    """The previous and next industry in the report's order (not when presenting)."""
+    if ctx.presenting:
+        return
+    before, after = profile_query.neighbours(ctx.dataset, industry.id)
     with st.container(horizontal=True, horizontal_alignment="distribute"):
         for item, icon in ((before, ":material/arrow_back:"), (after, ":material/arrow_forward:")):
             if item is None:
                 st.caption(ctx.t("industries.neighbours.end"), width="content")
             else:
-                industry_link(ctx, item, icon, industry=item.id)
-    ui.ledger_table(ctx, ledger, "header")
+                ui.industry_link(ctx, item, icon, industry=item.id)
 
 
 def effects(ctx: ui.PageContext, industry: Industry) -> None:
     ds, lang, ledger = ctx.dataset, ctx.lang, Ledger(ctx.lang)
-    ui.heading(ctx.t("industries.phases.heading"))
+    if not ctx.presenting:  # presenting: the three phases' cards say what they are
+        ui.heading(ctx.t("industries.phases.heading"))
     for column, phase in zip(st.columns(len(ds.phases), border=True), ds.phases, strict=True):
         in_phase = industry.phases[phase.id]
         lines = []
@@ -136,11 +117,26 @@ def effects(ctx: ui.PageContext, industry: Industry) -> None:
             for w in in_phase.wording
         ] or [ctx.t("industries.phases.no_wording")]
         with column:
-            st.markdown(f"#### {display.md_text(phase.name, lang)}", anchors=False)
-            st.markdown("\n\n".join(lines))
-            st.caption(ctx.t("industries.phases.wording"))
+            name = display.md_text(phase.name, lang)  # presenting: bold, room for the wording
+            st.markdown(f"**{name}**" if ctx.presenting else f"#### {name}", anchors=False)
+            st.markdown(("  \n" if ctx.presenting else "\n\n").join(lines))
+            if not ctx.presenting:
+                st.caption(ctx.t("industries.phases.wording"))
             st.markdown("\n".join(f"- {w}" for w in wording))
     ui.ledger_table(ctx, ledger, "effects")
+
+
+def impacts_in_brief(ctx: ui.PageContext, industry: Industry) -> None:
+    """Presenting: the structural impacts in one line, then the impact summary."""
+    ds, lang, ledger, summary = ctx.dataset, ctx.lang, Ledger(ctx.lang), industry.impact_summary
+    labels = [display.impact_label(ds, i, lang) for i in industry.impact_types]
+    found = ctx.t("common.list_separator").join(
+        marked(ledger, label, label.replace("**", ""), i.prov)
+        for label, i in zip(labels, industry.impact_types, strict=True)
+    )
+    line = ctx.t("industries.impacts.line", impacts=found or ctx.t("industries.impacts.none"))
+    text = ctx.t("industries.compare.summary", summary=display.md_text(summary.text, lang))
+    st.markdown(f"{line}  \n{marked(ledger, text, summary.text.in_lang(lang), summary.prov)}")
 
 
 def impacts(ctx: ui.PageContext, industry: Industry) -> None:
@@ -202,46 +198,52 @@ def use_cases(ctx: ui.PageContext, industry: Industry) -> None:
 def comparison(ctx: ui.PageContext, a: Industry, b: Industry) -> None:
     ds, lang, ledger = ctx.dataset, ctx.lang, Ledger(ctx.lang)
     names = {"a": display.md_text(a.name, lang), "b": display.md_text(b.name, lang)}
-    ui.heading(ctx.t("industries.compare.heading", **names))
+    ui.view_heading(ctx, ctx.t("industries.compare.heading", **names))
     for column, one in zip(st.columns(2, border=True), (a, b), strict=True):
         archetype, summary = ds.archetype(one.archetype), one.impact_summary
         with column:
-            industry_link(ctx, one, ":material/open_in_new:", industry=one.id)
-            text = f"**{archetype.code}** {display.md_text(archetype.description, lang)}"
+            name = display.md_text(one.name, lang)
+            if not ctx.presenting:  # presenting: no link, the name leads the first line
+                ui.industry_link(ctx, one, ":material/open_in_new:", industry=one.id)
+            lead = f"**{name}** · " if ctx.presenting else ""
+            text = f"{lead}**{archetype.code}** {display.md_text(archetype.description, lang)}"
             plain = archetype.description.in_lang(lang)
             st.markdown(marked(ledger, text, plain, archetype.prov))
             text = ctx.t("industries.compare.summary", summary=display.md_text(summary.text, lang))
             st.markdown(marked(ledger, text, summary.text.in_lang(lang), summary.prov))
     ui.ledger_table(ctx, ledger, "compare")
     differ, total = profile_text.difference_count(ds, a, b)
-    ui.note(ctx.t("industries.compare.count", differ=differ, total=total))
+    if not ctx.presenting:  # presenting: the table's last column says it
+        ui.note(ctx.t("industries.compare.count", differ=differ, total=total))
     st.table(profile_text.comparison_table(ds, a, b, lang, ctx.theme), hide_index=True)
     ui.table_download(ctx, page_tables.comparison_table(ds, a, b, lang), "compare")
 
 
-# 4. The page
+# 4. The page (presenting: the profile's values, its industry's name as the title)
 ctx = ui.start_page("industries")
-ui.page_heading(ctx)
 dropped = {n.param for n in ctx.notices}
-if "industry" in dropped:
-    directory(ctx)
 industry = ctx.dataset.industry(ctx.view.industry)
 compare = ctx.view.compare
-pickers(ctx, compare)
-if "compare" in dropped:
-    directory(ctx, compare_with=industry.id)
-if compare == industry.id:
+if not ctx.presenting:
+    ui.page_heading(ctx)
+    if "industry" in dropped:
+        ui.industry_directory(ctx)
+    pickers(ctx, compare)
+    if "compare" in dropped:
+        ui.industry_directory(ctx, compare_with=industry.id)
+if compare == industry.id and not ctx.presenting:
     st.info(ctx.t("industries.compare.same"), icon=":material/info:")
-    directory(ctx, compare_with=industry.id)
-elif compare:
+    ui.industry_directory(ctx, compare_with=industry.id)
+elif compare and compare != industry.id:
     comparison(ctx, industry, ctx.dataset.industry(compare))
 if not compare or compare == industry.id:
     header(ctx, industry)
     effects(ctx, industry)
-    impacts(ctx, industry)
-    use_cases(ctx, industry)
-if "industry" not in dropped:  # the full list, built only when opened (like the sources)
+    (impacts_in_brief if ctx.presenting else impacts)(ctx, industry)
+    if not ctx.presenting:
+        use_cases(ctx, industry)
+if "industry" not in dropped and not ctx.presenting:  # the full list, built when opened
     if (box := st.expander(ctx.t("industries.directory"), key="directory", on_change="rerun")).open:
         with box:
-            directory(ctx)
+            ui.industry_directory(ctx)
 ui.footer(ctx, basis_key="profile.footer.basis")

@@ -237,5 +237,5 @@ if not ctx.presenting:  # presentation mode: the chart and its legends only
         card(ctx, mv, selected)
         data_table(ctx, mv)
     st.caption(ctx.t("map.intro"))
-ui.footer(ctx)
+ui.footer(ctx, chart_has_source=not mv.empty)  # presenting: the chart's footer is the source
 ui.play_step(years, year)  # while playing: pause, then the next year

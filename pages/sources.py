@@ -20,8 +20,12 @@ def source_list(ctx: ui.PageContext) -> None:
     lang = ctx.lang
     ui.heading(ctx.t("sources.list.heading"))
     for source in ctx.dataset.sources:
+        kind = ctx.t(f"sources.kind.{source.kind}")
+        if ctx.presenting:  # one line each: title, kind, citation
+            title = display.md_text(source.title, lang)
+            st.markdown(f"**{title}** :gray-badge[{kind}] {display.md_text(source.citation, lang)}")
+            continue
         with st.container(border=True):
-            kind = ctx.t(f"sources.kind.{source.kind}")
             st.markdown(
                 f"#### {display.md_text(source.title, lang)} :gray-badge[{kind}]", anchors=False
             )
@@ -38,16 +42,11 @@ def source_list(ctx: ui.PageContext) -> None:
                 fields.append(
                     ctx.t("sources.field.fiscal_year", value=source.fiscal_year_in_report)
                 )
-            if source.seed_file and source.seed_lines:
+            if source.seed_lines:  # the lines, not the file's name (the CSV has it)
                 lines = Provenance(source.id, "stated", source.seed_lines).lines_label()
-                fields.append(
-                    ctx.t(
-                        "sources.field.seed", file=display.md_literal(source.seed_file), lines=lines
-                    )
-                )
-            if source.title_note:
-                value = display.md_literal(source.title_note)
-                fields.append(ctx.t("sources.field.title_note", value=value))
+                fields.append(ctx.t("sources.field.seed", lines=lines))
+            if source.title_note:  # the note itself is English only: the CSV keeps it
+                fields.append(ctx.t("sources.field.title_ours"))
             st.markdown("\n".join(f"- {f}" for f in fields))
             citation = ctx.t("sources.field.citation", value=display.md_text(source.citation, lang))
             ui.sourced_value(ctx, citation, source.prov, f"source-{source.id}")
@@ -114,7 +113,8 @@ def sector_table(ctx: ui.PageContext) -> None:
 
 
 def official_figures(ctx: ui.PageContext) -> None:
-    """What was imported into <data dir>/official/, checked how; the arithmetic of one figure."""
+    """For administrators, at the end: what was imported, checked how; the arithmetic of one
+    figure; how to import, in words (the commands are in the README)."""
     ui.heading(ctx.t("sources.official.heading"))
     st.markdown(ctx.t("sources.official.body"))
     try:
@@ -137,23 +137,18 @@ def official_figures(ctx: ui.PageContext) -> None:
         import_howto(ctx, heading=False)
 
 
-def official_folder() -> str:
-    return display.md_literal(str(official_stats.official_dir(ui.data_dir())))
-
-
 def import_howto(ctx: ui.PageContext, heading: bool = True) -> None:
-    """The three import commands, for this app's data directory."""
+    """How figures get here, in words: no command, folder or variable on screen."""
     if heading:
         st.markdown(f"##### {ctx.t('sources.stats.howto.heading')}", anchors=False)
-    st.markdown(ctx.t("sources.stats.howto.intro", folder=official_folder()))
-    st.code(official_view.import_commands(ui.data_dir()), language="bash", wrap_lines=True)
+    st.markdown(ctx.t("sources.stats.howto.intro"))
 
 
 def import_records(ctx: ui.PageContext, stats: official_stats.OfficialStats) -> None:
     """One box per imported file: from where, when, how, the years, the checks."""
     st.markdown(f"##### {ctx.t('sources.stats.summary.heading')}", anchors=False)
     count = len(stats.imports)
-    st.markdown(ctx.t("sources.stats.summary.intro", count=count, folder=official_folder()))
+    st.markdown(ctx.t("sources.stats.summary.intro", count=count))
     for record in stats.imports:
         summary = official_view.import_summary(record, stats, ctx.dataset, ctx.lang)
         with st.container(border=True):
@@ -235,11 +230,13 @@ ui.page_heading(ctx)
 # 2. Sources
 source_list(ctx)
 
-# 3. Method: the map's axes, its sectors, the official figures
-axes_method(ctx)
-sector_table(ctx)
-official_figures(ctx)
-
-# 4. Provenance: stated vs read from layout
+# 3. Method: the map's axes and its sectors (not when presenting); the bases
+if not ctx.presenting:
+    axes_method(ctx)
+    sector_table(ctx)
 basis_explained(ctx)
+
+# 4. For administrators, at the end: the official figures imported, how to import
+if not ctx.presenting:
+    official_figures(ctx)
 ui.footer(ctx)

@@ -4,6 +4,7 @@ Filters live in the URL: `phase` (the phases shown as columns) and
 `direction` (the directions shown as rows).
 """
 
+import pandas as pd
 import streamlit as st
 
 from genai_impact import ui
@@ -86,6 +87,9 @@ def grid(ctx: ui.PageContext) -> None:
     ds, lang, ledger = ctx.dataset, ctx.lang, Ledger(ctx.lang)
     phases = use_case_query.shown_phases(ds, ctx.view.phase)
     rows = use_case_query.use_case_grid(ds, ctx.view.phase, ctx.view.direction)
+    if ctx.presenting:
+        presented_grid(ctx, phases, rows)
+        return
     widths = [1.6] + [2] * len(phases)
     ui.heading(ctx.t("use_cases.tendencies.heading"))
     head = st.columns(widths, border=True)
@@ -118,6 +122,23 @@ def grid(ctx: ui.PageContext) -> None:
         table = page_tables.use_cases_table(ds, lang, ctx.view.phase, ctx.view.direction)
         ui.table_download(ctx, table, "use-cases-grid")
     ui.ledger_table(ctx, ledger, "grid")
+
+
+def presented_grid(
+    ctx: ui.PageContext, phases: list[Phase], rows: list[use_case_query.GridRow]
+) -> None:
+    """Presenting: the grid as one table, a cell listing its use cases' names."""
+    lang, separator = ctx.lang, ctx.t("common.list_separator")
+    if not rows:
+        st.info(ctx.t("use_cases.grid.none"), icon=":material/filter_alt_off:")
+        return
+    columns = [ctx.t("use_cases.grid.direction"), *(p.name.in_lang(lang) for p in phases)]
+    table = [
+        [f"**{row.direction.number}. {display.md_text(row.direction.name, lang)}**"]
+        + [separator.join(display.md_text(u.name, lang) for u in cell) for cell in row.cells]
+        for row in rows
+    ]
+    st.table(pd.DataFrame(table, columns=columns), hide_index=True)
 
 
 # 4. The page

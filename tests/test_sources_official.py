@@ -85,12 +85,12 @@ def test_nothing_imported_points_to_the_commands(data_dir, lang):
     at = open_page("sources", lang=lang)
     assert [i.value for i in at.info] == [t("sources.stats.none_imported", lang)]
     assert len(at.error) == 0 and len(at.dataframe) == 1 and not at.table  # only the sectors
-    [commands] = page_code(at)
-    assert commands == official_view.import_commands(data_dir)
-    assert f"--data-dir {data_dir}" in commands  # the directory this app reads
-    folder = display.md_literal(str(data_dir / "official"))
-    assert t("sources.stats.howto.intro", lang, folder=folder) in markdown_bodies(at.main)
-    assert "docs/official-statistics.md" in t("sources.stats.howto.intro", lang, folder="")
+    # the how-to in words, for administrators, at the end: no command, folder or variable
+    assert page_code(at) == []
+    assert t("sources.stats.howto.intro", lang) in markdown_bodies(at.main)
+    assert str(data_dir) not in main_text(at) and "ESTAT_APP_ID" not in main_text(at)
+    headings = [h.value for h in at.main.subheader]
+    assert headings[-1] == t("sources.official.heading", lang)
     assert not at.selectbox  # no arithmetic without figures
 
 
@@ -125,7 +125,7 @@ def test_each_import_is_listed_with_its_provenance_and_checks(imported, lang):
     assert years in text
     assert years_of_rd(files[1]) == [2021, 2022]
     # a file import has no request; the app ID is nowhere
-    assert "appId" not in text and len(page_code(at)) == 1  # the commands, in the how-to
+    assert "appId" not in text and page_code(at) == []  # no commands: the README has them
 
 
 def years_of_rd(doc: dict[str, Any]) -> list[int]:
@@ -251,7 +251,7 @@ def test_corrupted_file_shows_an_error_box_and_the_rest_of_the_page(imported, la
     assert not at.selectbox and not at.table and len(at.dataframe) == 1  # no figure shown
     # the rest of the page: the sector table, the how-to, the basis section, the footer
     assert len(at.dataframe[0].value) == 25
-    assert page_code(at) == [official_view.import_commands(imported)]
+    assert page_code(at) == [] and str(imported) not in main_text(at)
     bodies = markdown_bodies(at.main)
     assert f"{display.basis_badge('stated', lang)} {t('sources.basis.stated', lang)}" in bodies
     assert any(c.value.startswith(t("common.footer.source", lang, citation="")) for c in at.caption)

@@ -314,15 +314,6 @@ def test_presentation_steps_through_the_saved_views():
     assert chart_spec(at)["width"] == SIZES["1280x720"].width  # still presenting
 
 
-def test_step_buttons_answer_the_arrow_keys():
-    at = open_page("map")
-    save(at, "Map")
-    at.query_params["present"] = "1"
-    at.switch_page("pages/map.py").run()
-    assert at.button(key="workshop_prev").proto.shortcut == "left"
-    assert at.button(key="workshop_next").proto.shortcut == "right"
-
-
 def paste(at: AppTest, content: bytes) -> None:
     """Paste an agenda file into the import box and load it."""
     open_import(at)

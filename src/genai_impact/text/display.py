@@ -71,9 +71,8 @@ def provenance_details(ds: Dataset, prov: Provenance, lang: str) -> str:
             meaning=t(f"common.prov.basis.{prov.basis}.meaning", lang),
         ),
     ]
-    if prov.lines is not None:
-        seed = md_literal(source.seed_file or "")
-        rows.append(t("common.prov.lines", lang, lines=prov.lines_label(), file=seed))
+    if prov.lines is not None:  # the lines; the text file's name is for the CSV, not the room
+        rows.append(t("common.prov.lines", lang, lines=prov.lines_label()))
     if prov.note:
         rows.append(t("common.prov.note", lang, note=md_literal(prov.note)))
     return "\n".join(f"- {row}" for row in rows)

@@ -2,15 +2,18 @@
 
 Pages stay thin: `ctx = ui.start_page("<id>")`, then the page's sections, then
 `ui.footer(ctx)`. Everything written here comes from the catalogues or from the data;
-data and URL text goes through `text.display.md_literal`, and nothing renders raw HTML.
+data and URL text goes through `text.display.md_literal`, and nothing renders raw HTML
+(the presenter's keys are the one packaged script, see presenter_keys.py).
 
 - context.py       `PageContext`: the page, the view from the URL, the data set
 - data.py          the data set and the official figures, cached per process
 - page.py          a page's start: config, language, view, the URL written once, navigation
 - url.py           widgets that mirror a URL parameter; pending changes read by the next run
 - page_theme.py    Streamlit's page colours from the view's theme, per session
+- industry_links.py links to industry profiles, the directory of every industry
 - blocks.py        headings, text, values with their basis badge, source tables, the footer
 - top_bar.py       presentation mode, the theme, stepping through saved views
+- presenter_keys.py the presenter's keys (a packaged script) and the presentation layout
 - agenda_sidebar.py the workshop agenda (the open deck) in the sidebar
 - deck_connection.py where decks are stored: st.connection("decks"), SQLite by default
 - deck_session.py  the deck the URL opens, read-only or editable; changes through the store
@@ -38,6 +41,7 @@ from genai_impact.ui.blocks import (
     provenance_badge,
     sourced_text,
     sourced_value,
+    view_heading,
 )
 from genai_impact.ui.context import PageContext
 from genai_impact.ui.data import load, official_stats
@@ -49,6 +53,7 @@ from genai_impact.ui.downloads import (
     table_download,
     table_export,
 )
+from genai_impact.ui.industry_links import industry_directory, industry_link
 from genai_impact.ui.link import LINK_KEY, base_url, copy_link, view_link
 from genai_impact.ui.page import INDUSTRY_KEY, LANG_KEY, start_page
 from genai_impact.ui.url import bound, request
@@ -79,6 +84,9 @@ __all__ = [
     "note",
     "official_stats",
     "page_heading",
+    "industry_directory",
+    "industry_link",
+    "view_heading",
     "paragraph",
     "play_step",
     "provenance_badge",

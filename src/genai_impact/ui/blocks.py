@@ -31,6 +31,15 @@ def chart_page_title(ctx: PageContext, text: str) -> None:
         st.title(text, anchor=False)
 
 
+def view_heading(ctx: PageContext, text: str) -> None:
+    """The heading of what a page shows (an industry, a comparison): when presenting, the
+    slide's title (the page's own title is left out)."""
+    if ctx.presenting:
+        st.title(text, anchor=False)
+    else:
+        st.subheader(text, anchor=False)
+
+
 def heading(text: str) -> None:
     st.subheader(text, anchor=False)
 
@@ -68,8 +77,9 @@ def sourced_text(ctx: PageContext, text: SourcedText, key: str) -> None:
 
 def ledger_table(ctx: PageContext, ledger: Ledger, section: str) -> None:
     """A section's sources on demand: one expander whose table, a row per numbered basis
-    marker, is only built when it is opened (a closed one costs the page nothing)."""
-    if not ledger.entries:
+    marker, is only built when it is opened (a closed one costs the page nothing); none
+    when presenting (the room sees the values, the badges say their bases)."""
+    if not ledger.entries or ctx.presenting:
         return
     label = ctx.t("profile.prov.expander", count=len(ledger.entries))
     box = st.expander(label, key=f"sources-{ctx.page.id}-{section}", on_change="rerun")
@@ -89,14 +99,20 @@ def _sources_table(ctx: PageContext, ledger: Ledger, section: str) -> PageTable:
     return sources_table(ledger, ctx.lang, ctx.page.id, section, values)
 
 
-def footer(ctx: PageContext, basis_key: str = "common.footer.basis") -> None:
+def footer(
+    ctx: PageContext, basis_key: str = "common.footer.basis", *, chart_has_source: bool = False
+) -> None:
     """The source line every page ends with (`basis_key` says how the page shows bases),
-    the link to this view and the agenda."""
-    if ctx.presenting:
-        return
+    the link to this view and the agenda; when presenting, the source line alone (none
+    when the view's chart carries it)."""
     report = report_source(ctx.dataset)
+    source = ctx.t("common.footer.source", citation=display.md_text(report.citation, ctx.lang))
+    if ctx.presenting:
+        if not chart_has_source:
+            st.caption(source)
+        return
     st.divider()
-    st.caption(ctx.t("common.footer.source", citation=display.md_text(report.citation, ctx.lang)))
+    st.caption(source)
     st.caption(ctx.t(basis_key))
     if ctx.lang != "ja":
         st.caption(ctx.t("common.footer.translation"))

@@ -1,0 +1,38 @@
+"""Links to industry profiles: one industry's, and every industry by archetype (the
+profile page's directory)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from genai_impact.report import query
+from genai_impact.report.model import Industry
+from genai_impact.text import display
+from genai_impact.ui.context import PageContext
+
+PROFILE_PAGE = "pages/industries.py"
+
+
+def industry_link(ctx: PageContext, shown: Industry, icon: str, **params: str) -> None:
+    """A link to the profile page for `params`, labelled with the industry `shown`."""
+    st.page_link(
+        PROFILE_PAGE,
+        label=display.md_text(shown.name, ctx.lang),
+        icon=icon,
+        query_params={**ctx.carried, **params},
+    )
+
+
+def industry_directory(ctx: PageContext, compare_with: str | None = None) -> None:
+    """Every industry by archetype, as links to its profile (or to a comparison with one)."""
+    groups = query.industries_by_archetype(ctx.dataset)
+    columns = [c for _ in range(0, len(groups), 3) for c in st.columns(3)]  # long names fit
+    for column, (archetype, industries) in zip(columns, groups, strict=False):
+        with column:
+            st.markdown(f"**{display.md_literal(archetype.code)}**")
+            for industry in (i for i in industries if i.id != compare_with):
+                if compare_with is None:
+                    industry_link(ctx, industry, ":material/arrow_right:", industry=industry.id)
+                else:
+                    params = {"industry": compare_with, "compare": industry.id}
+                    industry_link(ctx, industry, ":material/compare_arrows:", **params)
