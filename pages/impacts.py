@@ -131,4 +131,5 @@ archetypes, picked = filters(ctx)
 matrix(ctx, archetypes, picked)
 for number in picked if not ctx.presenting else ():  # presenting: the matrix marks them
     type_detail(ctx, ctx.dataset.impact_type(number), archetypes)
+ui.annotations_block(ctx)
 ui.footer(ctx, basis_key="profile.footer.basis")

@@ -246,4 +246,5 @@ if "industry" not in dropped and not ctx.presenting:  # the full list, built whe
     if (box := st.expander(ctx.t("industries.directory"), key="directory", on_change="rerun")).open:
         with box:
             ui.industry_directory(ctx)
+ui.annotations_block(ctx)
 ui.footer(ctx, basis_key="profile.footer.basis")

@@ -229,6 +229,7 @@ else:
     # the spec as a dict (Altair's objects: about a second per rerun); live: the filters line
     # is data, so a filter change keeps the spec and the browser updates the chart in place
     spec = charts.industry_map_spec(mv, texts, selected, live=True, theme=ctx.theme)
+    spec = ui.annotated_map(ctx, spec)  # the open deck's annotations on this view
     st.vega_lite_chart(spec, on_select=on_pick, **CHART_ARGS)
     ui.map_downloads(ctx, mv, selected)  # PNG / SVG / CSV of this view (not when presenting)
 if not ctx.presenting:  # presentation mode: the chart and its legends only
@@ -237,5 +238,6 @@ if not ctx.presenting:  # presentation mode: the chart and its legends only
         card(ctx, mv, selected)
         data_table(ctx, mv)
     st.caption(ctx.t("map.intro"))
+ui.annotations_block(ctx)
 ui.footer(ctx, chart_has_source=not mv.empty)  # presenting: the chart's footer is the source
 ui.play_step(years, year)  # while playing: pause, then the next year

@@ -5,6 +5,7 @@ text; a PostgreSQL named in secrets.toml is used unchanged."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -201,3 +202,25 @@ def test_a_postgresql_named_in_secrets_toml_is_used_unchanged(secrets_file: Path
             deck_store.load(store(), at.query_params["deck"])
     finally:
         cluster.stop()
+
+
+def test_an_annotated_map_view_draws_its_markers_at_the_point_and_lists_them():
+    view = SavedView(
+        "小売", "map", {"lang": "ja"}, annotations=(Annotation("industry:retail", "ここから"),)
+    )
+    deck_id, _ = deck_store.create(store(), Agenda(views=(view,)))
+    at = open_page("map", deck=deck_id)
+    [chart] = at.get("vega_lite_chart")
+    spec = json.loads(chart.proto.spec)
+    layers = [*spec["layer"], *(sub for top in spec["layer"] for sub in top.get("layer", []))]
+    drawn = [
+        value
+        for layer in layers
+        for value in (layer.get("data") or {}).get("values", [])
+        if "genai_impact_marker" in value
+    ]
+    assert {v["genai_impact_marker"] for v in drawn} == {"①"}
+    assert any("① " in m.value and "ここから" in m.value for m in at.markdown)
+    plain = open_page("map", deck=deck_id, arch="A")  # another view: no marker, no list
+    assert "genai_impact_marker" not in plain.get("vega_lite_chart")[0].proto.spec
+    assert not any("ここから" in m.value for m in plain.markdown)

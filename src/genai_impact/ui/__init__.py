@@ -45,7 +45,7 @@ from genai_impact.ui.blocks import (
 )
 from genai_impact.ui.context import PageContext
 from genai_impact.ui.data import load, official_stats
-from genai_impact.ui.deck_notes import annotations_block
+from genai_impact.ui.deck_notes import annotated_map, annotations_block
 from genai_impact.ui.downloads import (
     chart_downloads,
     downloads_key,
@@ -67,6 +67,7 @@ __all__ = [
     "LINK_KEY",
     "PageContext",
     "agenda_panel",
+    "annotated_map",
     "annotations_block",
     "base_url",
     "bound",

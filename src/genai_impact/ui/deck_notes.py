@@ -5,13 +5,15 @@ and the annotation editor in the sidebar. Everything typed is plain text."""
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 import streamlit as st
 
+from genai_impact.exports.slides import charts
 from genai_impact.text import display
 from genai_impact.ui import deck_session
 from genai_impact.ui.context import PageContext
-from genai_impact.workshop import agenda, annotations, links
+from genai_impact.workshop import agenda, annotations, links, slides
 
 
 def _here(ctx: PageContext, views: tuple[agenda.SavedView, ...]) -> int | None:
@@ -41,6 +43,17 @@ def annotations_block(ctx: PageContext) -> None:
         return
     st.caption(ctx.t("deck.view.annotations"))
     st.markdown("\n".join(f"- {line}" for line in annotation_lines(ctx, views[here])))
+
+
+def annotated_map(ctx: PageContext, spec: dict[str, Any]) -> dict[str, Any]:
+    """The map's spec with the markers of the saved view on screen drawn at their points
+    (a ring and ①② above it), as the deck's slides draw them; unchanged otherwise."""
+    views = deck_session.current_agenda().views
+    here = _here(ctx, views)
+    if here is None or not views[here].annotations:
+        return spec
+    marks = slides.map_marks(ctx.dataset, slides.target_marks(views[here]))
+    return charts.with_markers(spec, marks, ctx.theme)
 
 
 def _save_note(ctx: PageContext, index: int, key: str) -> None:

@@ -40,7 +40,7 @@ def view_state_of(saved: agenda.SavedView, choices: Mapping[str, Sequence[str]])
     return parsed
 
 
-def _marks(saved: agenda.SavedView) -> dict[str, str]:
+def target_marks(saved: agenda.SavedView) -> dict[str, str]:
     """target -> its markers (①②), in the order the annotations were added."""
     out: dict[str, str] = {}
     for marker, note in annotations.numbered(saved.annotations):
@@ -81,7 +81,7 @@ def _base_slide(
     )
 
 
-def _map_marks(ds: Dataset, marks: Mapping[str, str]) -> dict[str, str]:
+def map_marks(ds: Dataset, marks: Mapping[str, str]) -> dict[str, str]:
     """Point id -> markers: an industry's own point (schematic) and its sectors' (measured)."""
     out: dict[str, str] = {}
     for target, found in marks.items():
@@ -114,14 +114,14 @@ def _map_slides(
         chart_alt=" ".join([item.title, *item.subtitle]),
     )
     body = layout.frame(slide).body
-    spec = charts.body_spec(item, theme, body.w, body.h, _map_marks(ds, _marks(saved)))
+    spec = charts.body_spec(item, theme, body.w, body.h, map_marks(ds, target_marks(saved)))
     return [replace(slide, chart=spec)]
 
 
 def _industries_slide(
     ds: Dataset, saved: agenda.SavedView, view: state.ViewState, base: str
 ) -> Slide:
-    lang, marks = view.lang, _marks(saved)
+    lang, marks = view.lang, target_marks(saved)
     industry = ds.industry(view.industry) if view.industry else default_industry(ds)
     if view.compare and view.compare != industry.id:
         other = ds.industry(view.compare)
@@ -143,7 +143,7 @@ def _impacts_slide(ds: Dataset, saved: agenda.SavedView, view: state.ViewState, 
         _filters(ds, lang, arch=view.arch),
         t("impacts.matrix.legend", lang, now=now, later=later),
     ]
-    table = slide_tables.matrix_table(ds, lang, view.arch, _marks(saved))
+    table = slide_tables.matrix_table(ds, lang, view.arch, target_marks(saved))
     return replace(_base_slide(ds, saved, lang, base, subtitle), tables=(table,))
 
 
@@ -155,7 +155,7 @@ def _use_cases_slide(
         t("use_cases.grid.heading", lang),
         _filters(ds, lang, phase=view.phase, direction=view.direction),
     ]
-    table = slide_tables.grid_table(ds, lang, view.phase, view.direction, _marks(saved))
+    table = slide_tables.grid_table(ds, lang, view.phase, view.direction, target_marks(saved))
     return replace(_base_slide(ds, saved, lang, base, subtitle), tables=(table,))
 
 

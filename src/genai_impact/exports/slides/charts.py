@@ -92,12 +92,21 @@ def body_spec(
     spec["layer"] = [layer for layer in spec["layer"] if not _is_footer(layer)]
     spec["width"], spec["height"] = round(width_pt * PX_PER_PT), round(height_pt * PX_PER_PT)
     spec["autosize"] = {"type": "fit", "contains": "padding"}
-    if marks:
-        inner = spec["layer"][0]
-        rows = _point_rows(spec)
-        font = float(spec.get("config", {}).get("axis", {}).get("labelFontSize", 22))
-        if "layer" in inner and rows:
-            inner["layer"].extend(_marker_layers(rows, marks, theme, font))
+    return with_markers(spec, marks or {}, theme)
+
+
+def with_markers(spec: Spec, marks: Mapping[str, str], theme: str) -> Spec:
+    """`spec` (a map, changed in place and returned) with a ring around each point of
+    `marks` (point id -> annotation markers) and its markers above it; the app's map on
+    screen and the slides draw annotations the same way."""
+    if not marks:
+        return spec
+    rows = _point_rows(spec)
+    font = float(spec.get("config", {}).get("axis", {}).get("labelFontSize", 14))
+    layers = spec.get("layer") or []
+    inner = layers[0] if layers and "layer" in layers[0] else spec
+    if rows and "layer" in inner:
+        inner["layer"].extend(_marker_layers(rows, marks, theme, font))
     return spec
 
 
