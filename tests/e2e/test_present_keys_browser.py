@@ -44,6 +44,11 @@ def expect_step(page: Page, number: int, name: str, path: str) -> None:
     wait_for_path(page, path, timeout=LONG_MS)
     wait_for_query(page, "present", ["1"], timeout=LONG_MS)
     expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=LONG_MS)
+    # the keys' script is mounted on each presented page: a key pressed before it listens
+    # is lost, as a clicker's press is while a slide is still loading
+    expect(page.locator("html")).to_have_attribute(
+        "data-presenter-keys", "listening", timeout=LONG_MS
+    )
 
 
 def test_a_deck_steps_with_the_clickers_keys_without_a_click(
