@@ -89,7 +89,11 @@ def map_marks(ds: Dataset, marks: Mapping[str, str]) -> dict[str, str]:
         if industry_id is None or industry_id not in {i.id for i in ds.industries}:
             continue
         industry = ds.industry(industry_id)
-        for point in (industry.id, *(ds.sector(s.estat_code).id for s in industry.sectors)):
+        # a sector may share its industry's id: each point gets the markers once
+        points = dict.fromkeys(
+            (industry.id, *(ds.sector(s.estat_code).id for s in industry.sectors))
+        )
+        for point in points:
             out[point] = out.get(point, "") + found
     return out
 
