@@ -4,6 +4,7 @@ process and format (shared by the deck export tests)."""
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from genai_impact.report.load import load_dataset
 from genai_impact.report.query import url_choices
@@ -56,3 +57,16 @@ def dataset():
 def rendered(fmt: str, theme: str = "light") -> bytes:
     ds = dataset()
     return render_deck(ds, None, DECK, fmt, BASE, url_choices(ds), theme)
+
+
+def pptx_links(deck: Any) -> list[str]:
+    """Every hyperlink address in the text of a python-pptx presentation, slide by slide."""
+    return [
+        run.hyperlink.address
+        for page in deck.slides
+        for shape in page.shapes
+        if shape.has_text_frame
+        for paragraph in shape.text_frame.paragraphs
+        for run in paragraph.runs
+        if run.hyperlink.address
+    ]

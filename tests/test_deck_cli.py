@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 
 import pytest
+from deck_fixtures import pptx_links
 from pptx import Presentation
 
 from genai_impact.cli import main
@@ -59,15 +60,7 @@ def test_a_good_file_becomes_a_pptx_linking_to_the_base(good_file, tmp_path, cap
     assert code == 0, capsys.readouterr().err
     deck = Presentation(io.BytesIO(out.read_bytes()))
     assert len(deck.slides) >= 2
-    links = [
-        r.hyperlink.address
-        for s in deck.slides
-        for sh in s.shapes
-        if sh.has_text_frame
-        for p in sh.text_frame.paragraphs
-        for r in p.runs
-        if r.hyperlink.address
-    ]
+    links = pptx_links(deck)
     assert links and all(link.startswith(BASE + "/") for link in links)
     assert deck.slides[0].notes_slide.notes_text_frame.text == "Start here."
     assert str(out) in capsys.readouterr().out

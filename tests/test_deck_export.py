@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 import pytest
-from deck_fixtures import BASE, DECK, HOSTILE, VIEWS, dataset, rendered
+from deck_fixtures import BASE, DECK, HOSTILE, VIEWS, dataset, pptx_links, rendered
 from pptx import Presentation
 from pptx.util import Pt
 from pypdf import PdfReader
@@ -164,15 +164,7 @@ def test_pptx_slides_have_a_picture_or_a_native_table_title_source_and_link(pptx
 
 
 def test_pptx_every_link_starts_with_the_base(pptx):
-    addresses = [
-        run.hyperlink.address
-        for page in pptx.slides
-        for shape in page.shapes
-        if shape.has_text_frame
-        for paragraph in shape.text_frame.paragraphs
-        for run in paragraph.runs
-        if run.hyperlink.address
-    ]
+    addresses = pptx_links(pptx)
     assert len(addresses) >= len(pptx.slides)
     assert all(a.startswith(BASE + "/") for a in addresses), addresses
 

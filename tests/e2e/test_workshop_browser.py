@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from browser_helpers import wait_for_query
+from deck_fixtures import pptx_links
 from playwright.sync_api import Page, expect
 from pptx import Presentation
 
@@ -144,15 +145,7 @@ def test_save_three_views_present_them_and_download_the_deck(page: Page, streaml
     deck = Presentation(io.BytesIO(data))
     titles = [s.shapes[0].text_frame.text for s in deck.slides]
     assert titles == ["類型A", "類型AとC", "出典"]
-    links = [
-        r.hyperlink.address
-        for s in deck.slides
-        for shape in s.shapes
-        if shape.has_text_frame
-        for p in shape.text_frame.paragraphs
-        for r in p.runs
-        if r.hyperlink.address
-    ]
+    links = pptx_links(deck)
     # no base URL configured: the address the browser used
     assert links and all(link.startswith(streamlit_url + "/") for link in links), links
     assert any("/map?lang=ja&arch=A&arch=C" in link for link in links)

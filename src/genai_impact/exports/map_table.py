@@ -22,6 +22,7 @@ from genai_impact.report.model import Dataset, Effect, Industry, Provenance
 from genai_impact.report.query import official_sources
 from genai_impact.text.i18n import t
 from genai_impact.views.map import query as map_query
+from genai_impact.views.map.rows import STATISTICS_TABLE_COLUMNS
 from genai_impact.views.map.text import NOT_LEGIBLE
 
 Record = dict[str, object]
@@ -114,16 +115,8 @@ def _schematic_row(ds: Dataset, record: Record, sized: bool, lang: str) -> dict[
 
 
 def _statistics_row(ds: Dataset, record: Record, sized: bool, lang: str, year: int | None):
-    columns = [
-        "name",
-        "archetype_label",
-        "capital_equipment_ratio",
-        "software_equipment_ratio",
-        "rd_label",
-        "industries",
-    ]
     return {
-        **{t(f"map.column.{c}", lang): record[c] for c in columns},
+        **{t(f"map.column.{c}", lang): record[c] for c in STATISTICS_TABLE_COLUMNS},
         **(_point_size(record, lang) if sized else {}),
         "source": " ".join(s.id for s in official_sources(ds)),
         "lines": "",

@@ -28,6 +28,11 @@ NO_ARCHETYPE = "none"  # a sector without example industries
 SEVERAL_ARCHETYPES = "several"  # a sector whose examples belong to several archetypes
 # The columns of the plotted rows, in order (both modes; statistics-only ones are None
 # in schematic mode).
+# The statistics mode's table under the chart and its CSV: what a sector's row shows.
+STATISTICS_TABLE_COLUMNS = (
+    "name", "archetype_label", "capital_equipment_ratio", "software_equipment_ratio",
+    "rd_label", "industries",
+)  # fmt: skip
 ROW_COLUMNS = (
     "id", "name", "name_ja", "name_en", "label", "archetype", "archetype_label",
     "x", "y", "label_x", "label_y", "label_align", "label_shown", "leader", "leader_x", "leader_y",
@@ -164,14 +169,7 @@ def table_columns(view: MapView) -> list[str]:
     if view.mode == SCHEMATIC:
         columns = ["name", "archetype_label", "effects", "impact_types", "sectors"]
     else:
-        columns = [
-            "name",
-            "archetype_label",
-            "capital_equipment_ratio",
-            "software_equipment_ratio",
-            "rd_label",
-            "industries",
-        ]
+        columns = list(STATISTICS_TABLE_COLUMNS)
     if view.filters.sized:
         columns += ["effect_size_label", "effect_basis"]
     return columns
