@@ -102,8 +102,13 @@ def open_expanders(page: Page) -> None:
     """Open every closed expander, so that the tables inside are drawn and checked too. A
     ledger's expander reruns the page when opened: one at a time, each run finished."""
     closed = page.locator("[data-testid=stExpander] details:not([open]) > summary")
-    for _ in range(closed.count()):
+    for _ in range(30):  # bounded: a click that lands during a rerun is clicked again
+        count = closed.count()
+        if count == 0:
+            break
         closed.first.click()
+        # this click opened it before the next one is aimed (else the same one closes again)
+        expect(closed).not_to_have_count(count, timeout=10_000)
         expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=30_000)
     expect(closed).to_have_count(0)
 
