@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlencode, urlparse
 from playwright.sync_api import Page, expect
 
 from genai_impact import navigation
+from genai_impact.text.i18n import t
 
 JA_FONT = "Noto Sans CJK JP"
 VIEWPORTS = {"1280x720": (1280, 720), "1920x1080": (1920, 1080)}  # projector, full HD
@@ -171,3 +172,15 @@ def focus_by_tab(page: Page, control: str, limit: int = 200) -> None:
         if page.evaluate(_FOCUSED_JS) == control:
             return
     raise AssertionError(f"{control} not reached with {limit} presses of Tab")
+
+
+def save_view(page: Page, name: str) -> None:
+    """Save the view on screen under `name`, as a person does in the (Japanese) sidebar,
+    and wait for the notice that it was saved."""
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    box = sidebar.get_by_label(t("workshop.agenda.name", "ja"))
+    box.fill(name)
+    box.press("Enter")
+    sidebar.get_by_role("button", name=t("workshop.agenda.save", "ja")).click()
+    saved = t("workshop.agenda.saved", "ja", name=name)
+    expect(sidebar.get_by_text(saved)).to_be_visible(timeout=60_000)

@@ -8,7 +8,7 @@ Screenshots land in $E2E_ARTIFACTS/present/ for a person to look at.
 from __future__ import annotations
 
 import pytest
-from browser_helpers import wait_for_path, wait_for_query, wait_until_rendered
+from browser_helpers import save_view, wait_for_path, wait_for_query, wait_until_rendered
 from playwright.sync_api import Page, expect
 
 from genai_impact.text.i18n import t
@@ -25,17 +25,6 @@ def present_shots(artifacts):
     folder = artifacts / "present"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-
-def save_view(page: Page, name: str) -> None:
-    """Save the view on screen under `name`, as a person does in the sidebar."""
-    sidebar = page.locator(SIDEBAR)
-    box = sidebar.get_by_label(t("workshop.agenda.name", "ja"))
-    box.fill(name)
-    box.press("Enter")
-    sidebar.get_by_role("button", name=t("workshop.agenda.save", "ja")).click()
-    saved = t("workshop.agenda.saved", "ja", name=name)
-    expect(sidebar.get_by_text(saved)).to_be_visible(timeout=LONG_MS)
 
 
 def expect_step(page: Page, number: int, name: str, path: str) -> None:

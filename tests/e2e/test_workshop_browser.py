@@ -13,7 +13,7 @@ import struct
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser_helpers import wait_for_query
+from browser_helpers import save_view, wait_for_query
 from deck_fixtures import pptx_links
 from playwright.sync_api import Page, expect
 from pptx import Presentation
@@ -61,15 +61,6 @@ def query(page: Page) -> dict[str, list[str]]:
 def png_size(png: bytes) -> tuple[int, int]:
     assert png[:8] == b"\x89PNG\r\n\x1a\n", png[:8]
     return struct.unpack(">II", png[16:24])
-
-
-def save_view(page: Page, name: str) -> None:
-    sidebar = page.locator(SIDEBAR)
-    box = sidebar.get_by_label(t("workshop.agenda.name", "ja"))
-    box.fill(name)
-    box.press("Enter")
-    sidebar.get_by_role("button", name=t("workshop.agenda.save", "ja")).click()
-    expect(sidebar.get_by_text(f"「{name}」を保存しました。")).to_be_visible(timeout=60_000)
 
 
 def open_sidebar(page: Page) -> None:
