@@ -74,7 +74,7 @@ def lines_text(prov: Provenance | None, lang: str) -> str:
     nothing to cite. Whether it is a reading is said by † on the value itself."""
     if prov is None:
         return t("profile.compare.no_source", lang)
-    return prov.lines_label() or t("readings_look.source", lang)
+    return prov.lines_label() or t("readings_look.no_lines", lang)
 
 
 def marked_side(ds: Dataset, row: ComparedRow, side: Side, lang: str) -> str:

@@ -41,7 +41,8 @@ def list_line(items: Sequence[str], lang: str) -> str:
 
 
 def basis_name(basis: str, lang: str) -> str:
-    return t(f"common.prov.basis.{basis}.label", lang)
+    """The basis in words, a reading from layout followed by its marker †."""
+    return readings.marked(t(f"common.prov.basis.{basis}.label", lang), basis, lang)
 
 
 def bases_label(bases: Sequence[str], lang: str) -> str:
