@@ -64,6 +64,7 @@ def matrix(ctx: ui.PageContext, archetypes: tuple[str, ...], picked: tuple[int, 
     legend = ctx.t("impacts.matrix.legend", now=now, later=later)
     ui.note(f"{ctx.t('impacts.matrix.shown', count=len(shown))} {legend}")
     st.table(impact_matrix.matrix_table(ds, lang, archetypes, picked, ctx.theme))
+    ui.reading_legend(ctx)
     ui.table_download(ctx, page_tables.impacts_table(ds, lang, archetypes), "impacts-matrix")
     for industry in shown:
         for impact in industry.impact_types:
@@ -86,11 +87,11 @@ def type_detail(ctx: ui.PageContext, impact_type: ImpactType, archetypes: tuple[
         level = display.md_text(ds.impact_level(impact_type.level).name, lang)
         st.caption(ctx.t("impacts.type.level", level=level))
         points = [display.md_text(p, lang) for p in impact_type.description]
-        points[-1] += " " + ledger.mark(impact_type.name.in_lang(lang), impact_type.prov)
+        points[-1] += ledger.mark(impact_type.name.in_lang(lang), impact_type.prov)
         st.markdown("\n".join(f"- {p}" for p in points))
         applies = impact_type.applies_to
         st.markdown(
-            f"{ctx.t('impacts.type.applies_to')} {display.md_text(applies.text, lang)} "
+            f"{ctx.t('impacts.type.applies_to')} {display.md_text(applies.text, lang)}"
             + ledger.mark(applies.text.in_lang(lang), applies.prov)
         )
         rows = impact_matrix.industries_with_type(ds, impact_type.number, archetypes)
@@ -108,8 +109,8 @@ def type_detail(ctx: ui.PageContext, impact_type: ImpactType, archetypes: tuple[
                 timing = ds.timing(impact.timing).name.in_lang(lang)
                 lines.append(
                     f"- **{display.md_literal(name)}** ({display.md_literal(industry.archetype)})"
-                    f" — {display.md_literal(timing)} {ledger.mark(name, impact.prov)}: "
-                    f"{display.md_text(summary.text, lang)} "
+                    f" — {display.md_literal(timing)}{ledger.mark(name, impact.prov)}: "
+                    f"{display.md_text(summary.text, lang)}"
                     f"{ledger.mark(summary.text.in_lang(lang), summary.prov)}"
                 )
             st.markdown("\n".join(lines))
@@ -132,4 +133,4 @@ matrix(ctx, archetypes, picked)
 for number in picked if not ctx.presenting else ():  # presenting: the matrix marks them
     type_detail(ctx, ctx.dataset.impact_type(number), archetypes)
 ui.annotations_block(ctx)
-ui.footer(ctx, basis_key="profile.footer.basis")
+ui.footer(ctx, basis_key="readings_look.footer")

@@ -1,5 +1,5 @@
-"""Industry profile (?industry=), or two side by side (&compare=); each value with a basis
-marker, each section's sources in one table. Presenting: the values only, on one screen."""
+"""Industry profile (?industry=), or two side by side (&compare=); a value read from the
+report's layout marked †, each section's sources in one table. Presenting: the values only."""
 
 import streamlit as st
 
@@ -15,8 +15,8 @@ COMPARE_KEY = "compare_choice"
 
 
 def marked(ledger: Ledger, markdown: str, plain: str, prov: Provenance) -> str:
-    """A value's Markdown followed by its basis marker (numbered in the section's table)."""
-    return f"{markdown} {ledger.mark(plain, prov)}"
+    """A value's Markdown, then its marker († if read from layout); listed in its table."""
+    return f"{markdown}{ledger.mark(plain, prov)}"
 
 
 # 1. Selection: the two pickers (a list to choose from when the URL named no industry)
@@ -44,8 +44,6 @@ def pickers(ctx: ui.PageContext, compare: str | None) -> None:
 
 
 # 2. The profile: header, effects per phase, structural impact, use cases
-
-
 def header(ctx: ui.PageContext, industry: Industry) -> None:
     ds, lang, ledger = ctx.dataset, ctx.lang, Ledger(ctx.lang)
     archetype = ds.archetype(industry.archetype)
@@ -123,6 +121,7 @@ def effects(ctx: ui.PageContext, industry: Industry) -> None:
             if not ctx.presenting:
                 st.caption(ctx.t("industries.phases.wording"))
             st.markdown("\n".join(f"- {w}" for w in wording))
+    ui.reading_legend(ctx, sizes=True)
     ui.ledger_table(ctx, ledger, "effects")
 
 
@@ -151,7 +150,7 @@ def impacts(ctx: ui.PageContext, industry: Industry) -> None:
         line = marked(ledger, label, label.replace("**", ""), impact.prov)
         explanation = ledger.mark(impact_type.name.in_lang(lang), impact_type.prov)
         st.markdown(
-            f"- {line}\n\n  {ctx.t('industries.impacts.explanation')} {explanation}\n{points}"
+            f"- {line}\n\n  {ctx.t('industries.impacts.explanation')}{explanation}\n{points}"
         )
     others = [
         str(t.number)
@@ -216,6 +215,7 @@ def comparison(ctx: ui.PageContext, a: Industry, b: Industry) -> None:
     if not ctx.presenting:  # presenting: the table's last column says it
         ui.note(ctx.t("industries.compare.count", differ=differ, total=total))
     st.table(profile_text.comparison_table(ds, a, b, lang, ctx.theme), hide_index=True)
+    ui.reading_legend(ctx, sizes=True)
     ui.table_download(ctx, page_tables.comparison_table(ds, a, b, lang), "compare")
 
 
@@ -247,4 +247,4 @@ if "industry" not in dropped and not ctx.presenting:  # the full list, built whe
         with box:
             ui.industry_directory(ctx)
 ui.annotations_block(ctx)
-ui.footer(ctx, basis_key="profile.footer.basis")
+ui.footer(ctx, basis_key="readings_look.footer")

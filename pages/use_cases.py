@@ -56,18 +56,18 @@ def tendencies(ctx: ui.PageContext, phase: Phase, ledger: Ledger) -> str:
     ds, lang = ctx.dataset, ctx.lang
     expected = phase.expected_effect
     lines = [
-        f"**{ctx.t('use_cases.tendencies.expected')}** {display.md_text(expected.text, lang)} "
+        f"**{ctx.t('use_cases.tendencies.expected')}** {display.md_text(expected.text, lang)}"
         + ledger.mark(expected.text.in_lang(lang), expected.prov)
     ]
     lines += [
-        f"- {display.md_text(item.text, lang)} {ledger.mark(item.text.in_lang(lang), item.prov)}"
+        f"- {display.md_text(item.text, lang)}{ledger.mark(item.text.in_lang(lang), item.prov)}"
         for item in phase.industry_tendencies
     ]
     strongest = use_case_query.strongest_in_phase(ds, phase.id)
     if strongest:
         size = strongest[0][1][0].size or ""
         names = ctx.t("common.list_separator").join(
-            f"{display.md_text(industry.name, lang)} "
+            f"{display.md_text(industry.name, lang)}"
             + ledger.mark(
                 f"{industry.name.in_lang(lang)}: {phase.name.in_lang(lang)}", effects[0].prov
             )
@@ -107,20 +107,21 @@ def grid(ctx: ui.PageContext) -> None:
         columns = st.columns(widths, border=True)
         direction = row.direction
         columns[0].markdown(
-            f"**{direction.number}. {display.md_text(direction.name, lang)}** "
+            f"**{direction.number}. {display.md_text(direction.name, lang)}**"
             + ledger.mark(direction.name.in_lang(lang), direction.prov)
         )
         for column, cell in zip(columns[1:], row.cells, strict=True):
             items = [
                 f"- {display.md_text(u.name, lang)}"
                 + (f" ({display.md_text(u.detail, lang)})" if u.detail else "")
-                + f" {ledger.mark(u.name.in_lang(lang), u.prov)}"
+                + ledger.mark(u.name.in_lang(lang), u.prov)
                 for u in cell
             ]
             column.markdown("\n".join(items) or ctx.t("use_cases.grid.empty_cell"))
     if rows:  # one row per use case in each cell, with its source
         table = page_tables.use_cases_table(ds, lang, ctx.view.phase, ctx.view.direction)
         ui.table_download(ctx, table, "use-cases-grid")
+    ui.reading_legend(ctx, sizes=True)
     ui.ledger_table(ctx, ledger, "grid")
 
 
@@ -147,4 +148,4 @@ ui.page_heading(ctx)
 filters(ctx)
 grid(ctx)
 ui.annotations_block(ctx)
-ui.footer(ctx, basis_key="profile.footer.basis")
+ui.footer(ctx, basis_key="readings_look.footer")

@@ -16,6 +16,7 @@ from data_dirs import BUNDLED_DATA
 
 from genai_impact.official.stats import figures_for_year
 from genai_impact.report.load import load_dataset
+from genai_impact.text import readings
 from genai_impact.theme import FONT_STACK, PALETTES, palette
 from genai_impact.views.map import chart as charts
 from genai_impact.views.map import chart_parts as parts
@@ -189,9 +190,28 @@ def test_size_encodes_the_effect_size_with_not_legible_distinct():
     assert size["field"] == "effect_size_label" and size["scale"]["type"] == "ordinal"
     # the legend lists the sizes drawn: no industry has a small effect in this phase
     assert size["scale"]["domain"] == ["Large", "Moderate", "size not legible"]
-    assert size["legend"]["title"] == "Size of the expected effect"
+    # the sizes are our reading of the report's layout: the legend's title carries the marker
+    assert size["legend"]["title"] == "Size of the expected effect†"
     assert encoding["strokeDash"]["scale"]["range"][-1] == [3, 2]  # not legible: dashed
     assert encoding["fillOpacity"]["scale"]["range"] == [1.0, 1.0, parts.NOT_LEGIBLE_FILL]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_sized_map_footnotes_the_marker_with_our_scale_and_its_rule(lang):
+    def footer_text(spec: dict) -> str:
+        [footer] = [
+            x
+            for x in layers(spec, "text")
+            if "values" in x.get("data", {}) and x["mark"].get("baseline") == "top"
+        ]
+        return "".join(footer["data"]["values"][0]["text"].split())  # wrapping aside
+
+    _, sized = schematic(MapFilters(phases=("rd_planning",)), lang=lang)
+    note = "".join(readings.map_size_note(DS, lang).split())
+    assert note.startswith("†") and note in footer_text(sized.to_dict())
+    assert all(s.name.in_lang(lang) in note for s in DS.effect_sizes)  # the scale, in full
+    _, unsized = schematic(lang=lang)  # no sizes drawn: no size legend, no footnote
+    assert "†" not in footer_text(unsized.to_dict())
 
 
 def test_without_a_phase_or_kind_every_point_has_one_size():

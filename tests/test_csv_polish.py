@@ -21,6 +21,7 @@ from genai_impact.exports.table_csv import BOM, basis_text, defuse, to_csv_bytes
 from genai_impact.report.load import load_dataset
 from genai_impact.state import ViewState
 from genai_impact.text.i18n import t
+from genai_impact.text.readings import size_header
 from genai_impact.views.map import chart as charts
 from genai_impact.views.map import query as map_query
 from genai_impact.views.map import text as map_text
@@ -106,9 +107,11 @@ def test_map_csv_has_one_column_per_phase_and_kind_with_its_size_basis_and_lines
                 words = {"phase": phase.name.in_lang(lang), "kind": kind.name.in_lang(lang)}
                 cell = {
                     part: row[t(f"tables.map.{key}", lang, **words)]
-                    for part, key in (("shown", "effect"), ("size", "effect_size"),
-                                      ("basis", "effect_basis"), ("lines", "effect_lines"))
+                    for part, key in (("shown", "effect"), ("basis", "effect_basis"),
+                                      ("lines", "effect_lines"))
                 }  # fmt: skip
+                # the sizes are our scale, and their header says so
+                cell["size"] = row[size_header(t("tables.map.effect_size", lang, **words), lang)]
                 effects = industry.phases[phase.id].effects
                 effect = next((e for e in effects if e.kind == kind.id), None)
                 # no cell joins several effects, and none is left blank
@@ -136,7 +139,8 @@ def test_map_csv_point_size_and_basis_are_the_charts(lang, case):
     mv, header, rows = map_csv(lang, **MAP_VIEWS[case])
     spec = charts.industry_map_spec(mv, map_text.chart_texts(DS, mv, lang))
     drawn = {r["name"]: r for r in spec["datasets"][charts.ROWS]}
-    size, size_basis = t("tables.map.point_size", lang), t("tables.map.point_size_basis", lang)
+    size = size_header(t("tables.map.point_size", lang), lang)
+    size_basis = t("tables.map.point_size_basis", lang)
     not_stated = t("tables.basis.not_stated", lang)
     assert len(rows) == len(drawn)
     for row in rows:
@@ -164,7 +168,8 @@ def test_map_csv_point_size_and_basis_are_the_charts(lang, case):
 
 def test_without_sizes_shown_the_map_csv_has_no_point_size_columns():
     _, header, _ = map_csv("en")
-    assert t("tables.map.point_size", "en") not in header
+    assert size_header(t("tables.map.point_size", "en"), "en") not in header
+    assert not any("point size" in h.lower() for h in header)
 
 
 def test_statistics_map_csv_says_statistic_in_the_files_language(stats_dir):
@@ -178,7 +183,7 @@ def test_statistics_map_csv_says_statistic_in_the_files_language(stats_dir):
         assert_in_language(header, lang)
         basis = t("tables.provenance.basis", lang)
         assert {r[basis] for r in rows} == {basis_text("statistic", lang)}
-        assert all(r[t("tables.map.point_size", lang)] for r in rows)
+        assert all(r[size_header(t("tables.map.point_size", lang), lang)] for r in rows)
 
 
 # 4. Never a formula ---------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from pypdf import PdfReader
 from genai_impact.exports.slides import charts, layout
 from genai_impact.exports.slides.model import Slide, Table
 from genai_impact.report.query import url_choices
+from genai_impact.text import readings
 from genai_impact.text.i18n import t
 from genai_impact.workshop import agenda
 from genai_impact.workshop.agenda import Agenda
@@ -98,10 +99,16 @@ def test_annotations_are_numbered_on_the_slide_and_marked_at_their_targets(slide
 
 
 def test_values_keep_their_basis(slides):
-    profile = next(s for s in slides if s.title == "小売の概要").tables[0]
-    basis = {row[2].split()[0] for row in profile.rows}
-    assert basis <= {t("profile.prov.short.stated", "ja"), t("profile.prov.short.layout", "ja")}
-    assert any("L" in row[2] for row in profile.rows)  # the report's lines
+    profile = next(s for s in slides if s.title == "小売の概要")
+    rows = profile.tables[0].rows
+    # as on screen: a reading ends in the one marker, a stated value carries none
+    assert any(row[1].endswith("†") for row in rows)
+    assert any(not row[1].endswith("†") for row in rows)
+    no_lines = t("readings_look.no_lines", "ja")  # the sector: our mapping, no lines to cite
+    assert all(re.fullmatch(r"L\d+(–\d+)?", r[2]) or r[2] == no_lines for r in rows)
+    # the footer explains the marker, and the sizes as our scale with the rule
+    assert readings.legend("ja", export=True) in profile.source
+    assert readings.size_scale(dataset(), "ja") in profile.source
 
 
 def test_the_statistics_year_is_in_the_map_source_line(stats):

@@ -13,7 +13,7 @@ from test_pages import markdown_bodies, of_type
 
 from genai_impact.report import query
 from genai_impact.report.load import load_dataset
-from genai_impact.text import display
+from genai_impact.text import display, readings
 from genai_impact.text.i18n import t
 from genai_impact.ui import INDUSTRY_KEY
 from genai_impact.views import impacts as impact_matrix
@@ -23,7 +23,8 @@ from genai_impact.views import use_cases as use_case_query
 DS = load_dataset()
 ORDERED = sorted(DS.industries, key=lambda i: i.order)
 LANGS = ["ja", "en"]
-MARKER = re.compile(r":(green|orange)-badge\[:material/[a-z_]+: [^\]]+ (\d+)\]")
+MARK = "†"  # the one marker of a value read from the report's layout
+BADGE = re.compile(r":(green|orange)-badge\[")
 
 
 def url(at, name: str) -> list[str]:
@@ -114,7 +115,7 @@ def sections(at) -> list[tuple[list[str], list]]:
     return out
 
 
-def test_every_value_has_a_marker_and_a_row_in_its_sections_table():
+def test_readings_carry_the_marker_and_every_value_a_row_in_its_sections_table():
     industry = next(i for i in ORDERED if not all(p.has_effect for p in i.phases.values()))
     at = open_page("industries", industry=industry.id)
     # provenance on demand, without a popover each (the footer's link to this view is one)
@@ -126,12 +127,31 @@ def test_every_value_has_a_marker_and_a_row_in_its_sections_table():
     at.run()
     parts = [(b, x) for b, x in sections(at) if x]
     assert len(parts) == 4  # header, effects, impacts, use cases: one source table each
+    reading = readings.marked(t("common.prov.basis.layout.label", "ja"), "layout", "ja")
     for bodies, [ledger] in parts:
-        numbers = {int(m.group(2)) for body in bodies for m in MARKER.finditer(body)}
-        assert numbers == set(range(1, len(ledger) + 1))  # every row is marked, every mark listed
-        assert list(ledger[display.md_literal("#")]) == sorted(numbers)
+        text = "\n".join(bodies)
+        assert not BADGE.search(text)  # no badge beside a value any more
+        basis = ledger[t("profile.prov.column.basis", "ja")]
+        assert set(basis) <= {t("common.prov.basis.stated.label", "ja"), reading}
+        # every reading listed stands on the page with its marker (a value may repeat)
+        assert text.count(MARK) >= (basis == reading).sum() > 0
+        assert list(ledger[display.md_literal("#")]) == list(range(1, len(ledger) + 1))
         lines = ledger[t("profile.prov.column.lines", "ja")]
         assert all(re.match(r"L\d+", v) for v in lines if v)
+        notes = ledger[t("profile.prov.column.note", "ja")]
+        label = t("readings_look.note_label", "ja")  # the data's English notes, labelled so
+        assert all(n.startswith(label) for n, b in zip(notes, basis, strict=True) if b == reading)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_profile_has_one_legend_line_for_the_marker_and_the_size_scale(lang):
+    at = open_page("industries", industry="retail", lang=lang)
+    legend = f"{readings.legend(lang)} {readings.size_scale(DS, lang)}"
+    assert [c.value for c in at.caption].count(legend) == 1
+    # the scale names our three sizes, and the stated ones are not marked
+    assert all(s.name.in_lang(lang) in legend for s in DS.effect_sizes)
+    effects = dict(phase_columns(at))[DS.phase("customer_touchpoint").name.in_lang(lang)]
+    assert MARK in effects and not BADGE.search(effects)
 
 
 def test_previous_and_next_follow_the_report_order():
@@ -175,7 +195,9 @@ def test_comparison_marks_the_differences(lang):
     assert list(table.columns[[1, 3]]) == [name_a, name_b]  # st.table cells are Markdown
     differs = table[t("profile.compare.column.differs", lang)]
     marked = differs == t("profile.compare.differs", lang)
-    assert list(marked) == list(table[name_a] != table[name_b])  # marked exactly where they differ
+    # marked exactly where the values differ (a value's † says how it is known, not what it is)
+    plain_a, plain_b = (table[n].str.replace(MARK, "") for n in (name_a, name_b))
+    assert list(marked) == list(plain_a != plain_b)
     rows = table.set_index(display.md_literal(t("profile.compare.column.aspect", lang)))
     for phase in DS.phases:
         for kind in DS.effect_kinds:
@@ -188,12 +210,14 @@ def test_comparison_marks_the_differences(lang):
                 )
             )
             effect = profile_query.effect_of_kind(a, phase.id, kind.id)
-            if effect is not None and effect.size:
-                assert rows.loc[aspect, name_a] == display.md_text(
-                    DS.effect_size(effect.size).name, lang
-                )
+            if effect is not None and effect.size:  # every size is a reading: marked
+                size = display.md_text(DS.effect_size(effect.size).name, lang)
+                assert rows.loc[aspect, name_a] == size + MARK
     count = t("industries.compare.count", lang, differ=int(marked.sum()), total=len(table))
-    assert count in [c.value for c in at.caption]
+    captions = [c.value for c in at.caption]
+    assert count in captions
+    # under the table, the one legend line: the marker, and the sizes as our scale
+    assert f"{readings.legend(lang)} {readings.size_scale(DS, lang)}" in captions
     assert not phase_columns(at)  # the single profile is not shown under the comparison
 
 
@@ -242,6 +266,10 @@ def test_matrix_shows_the_datas_cells(lang):
             impact = profile_query.impact_of_type(industry, impact_type.number)
             assert cell == impact_matrix.cell_text(impact, lang)
             assert (cell == "") == (impact is None)
+            # a reading ends in the one marker; no basis word in any cell
+            assert cell.endswith(MARK) == (impact is not None and impact.prov.basis == "layout")
+    # one legend line for the marker under the matrix (it shows no sizes)
+    assert [c.value for c in at.caption].count(readings.legend(lang)) == 1
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -296,7 +324,9 @@ def test_use_case_grid_matches_the_data(lang):
     for direction in DS.directions:
         cells = rows[f"{direction.number}. {display.md_text(direction.name, lang)}"]
         for phase, cell in zip(DS.phases, cells, strict=True):
-            listed = set(re.findall(r"^- (.+?)(?: \(| :)", cell, flags=re.M))
+            listed = set(re.findall(r"^- (.+?)(?: \(|†?$)", cell, flags=re.M))
+            # every placement in the grid is read from the layout: each use case is marked
+            assert cell.count(MARK) == len(listed), (direction.number, phase.id)
             expected = {
                 display.md_text(u.name, lang)
                 for u in DS.use_cases

@@ -17,7 +17,7 @@ from genai_impact.views import comparison as profile_text
 from genai_impact.views import impacts as impact_matrix
 from genai_impact.views import profile as profile_query
 from genai_impact.views import use_cases as use_case_query
-from genai_impact.views.provenance_ledger import Ledger, basis_marker
+from genai_impact.views.provenance_ledger import Ledger
 
 DS = load_dataset()
 ORDERED = sorted(DS.industries, key=lambda i: i.order)
@@ -110,7 +110,7 @@ def test_an_absent_impact_cites_nothing():
     for row in profile_query.compare_industries(DS, a, b):
         if row.aspect == "impact" and row.a.values == ("no",):
             assert row.a.prov is None
-            assert profile_text.basis_text(None, "en") == t("profile.compare.no_source", "en")
+            assert profile_text.lines_text(None, "en") == t("profile.compare.no_source", "en")
 
 
 # 3. Impact matrix ----------------------------------------------------------------------
@@ -140,8 +140,8 @@ def test_matrix_cells_match_the_data(lang):
                 assert cell == ""
             else:
                 symbol = {"now": "●", "medium_long_term": "◐"}[impact.timing]
-                assert cell.startswith(symbol)
-                assert cell.endswith(t(f"profile.prov.short.{impact.prov.basis}", lang))
+                # a reading from the layout ends in the one marker; a stated impact has none
+                assert cell == (symbol + "†" if impact.prov.basis == "layout" else symbol)
 
 
 def test_archetype_filter_keeps_only_those_rows():
@@ -200,22 +200,28 @@ def test_strongest_industries_have_the_largest_size_in_the_phase(phase):
 # 5. Provenance ledger ------------------------------------------------------------------
 
 
-def test_ledger_numbers_values_once_and_lists_their_lines():
+def test_ledger_lists_values_once_marking_only_readings():
     ledger = Ledger("en")
     first = DS.industries[0]
-    assert ledger.mark("a", first.prov) == basis_marker(first.prov.basis, 1, "en")
-    assert ledger.mark("b", first.impact_summary.prov).endswith(" 2]")
-    assert ledger.mark("a", first.prov).endswith(" 1]")  # the same value is not listed twice
+    stated, reading = first.prov, first.phases["rd_planning"].effects[0].prov
+    assert (stated.basis, reading.basis) == ("stated", "layout")
+    assert ledger.mark("a", stated) == ""  # a stated value carries no marker
+    assert ledger.mark("b", reading) == "†"  # a reading carries the one quiet marker
+    assert ledger.mark("a", stated) == ""  # the same value is not listed twice
     frame = ledger.frame(DS)
     assert list(frame["number"]) == [1, 2]
-    assert frame.loc[0, "lines"].startswith(first.prov.lines_label())
+    assert frame.loc[0, "lines"].startswith(stated.lines_label())
+    assert frame.loc[1, "basis"].endswith("†") and not frame.loc[0, "basis"].endswith("†")
+    assert frame.loc[1, "note"] == reading.note  # English page: the note as the data has it
     assert json.loads(frame.to_json())  # plain values only
 
 
-@pytest.mark.parametrize("basis", ["stated", "layout"])
-def test_basis_marker_names_the_basis_in_words(basis):
-    assert t(f"profile.prov.short.{basis}", "ja") in basis_marker(basis, 3, "ja")
-    assert basis_marker(basis, 3, "ja").endswith(" 3]")
+def test_japanese_ledger_labels_the_english_note():
+    ledger = Ledger("ja")
+    reading = DS.industries[0].phases["rd_planning"].effects[0].prov
+    ledger.mark("b", reading)
+    note = ledger.frame(DS).loc[0, "note"]
+    assert note.startswith(t("readings_look.note_label", "ja")) and note.endswith(reading.note)
 
 
 @pytest.mark.parametrize("theme", ["light", "dark", "contrast"])

@@ -21,7 +21,7 @@ from genai_impact.report.load import load_dataset
 from genai_impact.report.model import Provenance
 from genai_impact.text import display
 from genai_impact.text.i18n import t
-from genai_impact.views.comparison import basis_text
+from genai_impact.views.comparison import lines_text
 
 DS = load_dataset(BUNDLED_DATA)
 BASES = {"stated", "layout"}
@@ -98,7 +98,8 @@ def test_impact_matrix_csv_is_the_matrix_on_screen(downloads, lang, arch, named)
             assert display.md_literal(row[col("cell", lang)]) == value
             if value:  # a cell on screen: its source, lines and basis; else a note why not
                 assert row["source"] and row["lines"] and row["basis"] in BASES
-                assert t(f"profile.prov.short.{row['basis']}", lang) in value
+                # a reading ends in the marker on screen, and its basis in the CSV says it too
+                assert value.endswith("†") == (row["basis"] == "layout")
             else:
                 assert not (row["source"] or row["basis"]) and row["note"]
     if arch:
@@ -144,7 +145,7 @@ def test_use_case_csv_is_the_grid_on_screen(downloads, lang, params, stem):
     assert {p for _, p in in_csv} == set(phases)  # the same phases
     for direction, cells in shown.items():
         for phase, cell in zip(phases, cells, strict=True):
-            listed = re.findall(r"^- (.+?)(?: \(| :)", cell, flags=re.M)
+            listed = re.findall(r"^- (.+?)(?: \(|†?$)", cell, flags=re.M)
             cell_rows = in_csv[(direction, phase)]
             names = [display.md_literal(r[col("use_case", lang)]) for r in cell_rows if r["basis"]]
             assert names == listed, (direction, phase)
@@ -180,14 +181,16 @@ def test_comparison_csv_is_the_comparison_on_screen(downloads, lang):
             assert row[col("industry", lang)] == industry.name.in_lang(lang)
             assert display.md_literal(as_shown(row[col("value", lang)])) == value
             assert display.md_literal(as_shown(row[col("differs", lang)])) == differs
-            # the basis on screen is the CSV's basis and lines (or "nothing in the data")
+            # the lines on screen are the CSV's lines (or "nothing in the data"); † on the
+            # value on screen and in the CSV exactly when its basis is a reading
             prov = None
             if row["basis"]:
                 lines = tuple(int(n) for n in re.findall(r"\d+", row["lines"])) or None
                 if lines and len(lines) == 1:
                     lines = (lines[0], lines[0])
                 prov = Provenance(row["source"], row["basis"], lines)
-            assert display.md_literal(basis_text(prov, lang)) == basis
+            assert display.md_literal(lines_text(prov, lang)) == basis
+            assert value.endswith("†") == (row["basis"] == "layout")
 
 
 def test_no_comparison_no_comparison_csv(downloads):

@@ -20,6 +20,7 @@ import pandas as pd
 from genai_impact.exports.table_csv import basis_text
 from genai_impact.report.model import Dataset, Effect, Industry, Provenance
 from genai_impact.report.query import official_sources
+from genai_impact.text import readings
 from genai_impact.text.i18n import t
 from genai_impact.views.map import query as map_query
 from genai_impact.views.map.rows import STATISTICS_TABLE_COLUMNS
@@ -46,7 +47,7 @@ def _point_size(record: Record, lang: str) -> dict[str, object]:
         else record["effect_size_label"]
     )
     return {
-        t("tables.map.point_size", lang): size,
+        readings.size_header(t("tables.map.point_size", lang), lang): size,
         t("tables.map.point_size_basis", lang): record["effect_basis"],
     }
 
@@ -74,7 +75,8 @@ def _effect_columns(ds: Dataset, industry: Industry, lang: str) -> dict[str, obj
             else:
                 shown, size = "expected", ds.effect_size(effect.size).name.in_lang(lang)
             columns[t("tables.map.effect", lang, **words)] = t(f"tables.map.{shown}", lang)
-            columns[t("tables.map.effect_size", lang, **words)] = size
+            # the sizes are our scale: the header says so (readings.size_header)
+            columns[readings.size_header(t("tables.map.effect_size", lang, **words), lang)] = size
             columns[t("tables.map.effect_basis", lang, **words)] = basis_text(prov.basis, lang)
             columns[t("tables.map.effect_lines", lang, **words)] = prov.lines_label()
     return columns

@@ -28,7 +28,7 @@ import pandas as pd
 from genai_impact.exports.table_csv import PROVENANCE_COLUMNS, provenance_columns
 from genai_impact.report.model import Dataset, Industry, Provenance
 from genai_impact.text.i18n import t
-from genai_impact.views.comparison import aspect_label, side_text
+from genai_impact.views.comparison import aspect_label, marked_side
 from genai_impact.views.impacts import cell_text, matrix_industries, type_heading, types_by_level
 from genai_impact.views.profile import compare_industries, impact_of_type
 from genai_impact.views.provenance_ledger import Ledger
@@ -135,7 +135,7 @@ def comparison_rows(ds: Dataset, a: Industry, b: Industry, lang: str) -> pd.Data
                 {
                     "aspect": aspect,
                     "industry": industry.name.in_lang(lang),
-                    "value": side_text(ds, compared, side, lang),
+                    "value": marked_side(ds, compared, side, lang),  # as on screen: † if read
                     "differs": differs,
                     **_prov(side.prov, none),
                 }

@@ -8,7 +8,8 @@ index column. Text cells and headers that a spreadsheet would read as a formula
 apostrophe, so opening the file runs nothing, whoever typed the text.
 
 Given the file's language (`lang`), the provenance columns are headed in it and
-their `basis` says it in words (`basis_text`), as the app's badges do.
+their `basis` says it in words (`basis_text`), a reading from the report's layout
+followed by the app's marker † (`text.readings`).
 
 For the whole curated data set, see `exports.dataset` instead.
 """
@@ -20,6 +21,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from genai_impact.report.model import Provenance
+from genai_impact.text import readings
 from genai_impact.text.i18n import t
 
 # source: a source id from data/sources.yaml (or the statistic's producer);
@@ -54,9 +56,10 @@ def defuse(value: object) -> object:
 
 
 def basis_text(basis: str, lang: str) -> str:
-    """A basis code (`BASIS_CODES`) as the app words it in `lang`; other text unchanged."""
+    """A basis code (`BASIS_CODES`) as the app words it in `lang` ('レイアウトから読取†':
+    a reading carries the app's marker); other text unchanged."""
     if basis in ("stated", "layout"):
-        return t(f"common.prov.basis.{basis}.label", lang)
+        return readings.marked(t(f"common.prov.basis.{basis}.label", lang), basis, lang)
     if basis in BASIS_CODES:
         return t(f"tables.basis.{basis}", lang)
     return basis

@@ -12,6 +12,7 @@ import re
 
 from genai_impact.report.model import Dataset, Effect, IndustryImpact, Provenance, SectorLink, Text
 from genai_impact.text.i18n import t
+from genai_impact.text.readings import reading_note
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; that
 # also disarms Streamlit's extensions (:material/..:, :red[..], $..$).
@@ -73,8 +74,8 @@ def provenance_details(ds: Dataset, prov: Provenance, lang: str) -> str:
     ]
     if prov.lines is not None:  # the lines; the text file's name is for the CSV, not the room
         rows.append(t("common.prov.lines", lang, lines=prov.lines_label()))
-    if prov.note:
-        rows.append(t("common.prov.note", lang, note=md_literal(prov.note)))
+    if prov.note:  # the data's notes are English: `readings.reading_note` words them
+        rows.append(t("common.prov.note", lang, note=md_literal(reading_note(prov, lang))))
     return "\n".join(f"- {row}" for row in rows)
 
 

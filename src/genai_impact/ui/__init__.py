@@ -11,7 +11,7 @@ data and URL text goes through `text.display.md_literal`, and nothing renders ra
 - url.py           widgets that mirror a URL parameter; pending changes read by the next run
 - page_theme.py    Streamlit's page colours from the view's theme, per session
 - industry_links.py links to industry profiles, the directory of every industry
-- blocks.py        headings, text, values with their basis badge, source tables, the footer
+- blocks.py        headings, text, values and sources, the † legend line, source tables, footer
 - top_bar.py       presentation mode, the theme, stepping through saved views
 - presenter_keys.py the presenter's keys (a packaged script) and the presentation layout
 - agenda_sidebar.py the workshop agenda (the open deck) in the sidebar
@@ -39,6 +39,7 @@ from genai_impact.ui.blocks import (
     page_heading,
     paragraph,
     provenance_badge,
+    reading_legend,
     sourced_text,
     sourced_value,
     view_heading,
@@ -91,6 +92,7 @@ __all__ = [
     "paragraph",
     "play_step",
     "provenance_badge",
+    "reading_legend",
     "request",
     "sourced_text",
     "sourced_value",

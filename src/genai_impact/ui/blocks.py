@@ -9,7 +9,7 @@ from genai_impact import navigation, state
 from genai_impact.exports.page_tables import PageTable, sources_table
 from genai_impact.report.model import Provenance, SourcedText
 from genai_impact.report.query import report_source
-from genai_impact.text import display
+from genai_impact.text import display, readings
 from genai_impact.ui.agenda_sidebar import agenda_panel
 from genai_impact.ui.context import PageContext
 from genai_impact.ui.downloads import table_download
@@ -53,16 +53,17 @@ def note(markdown: str) -> None:
 
 
 def sourced_value(ctx: PageContext, markdown: str, prov: Provenance, key: str) -> None:
-    """A value followed by its basis badge, which opens the value's source details."""
+    """A value followed by its quiet source control (†, lines), which opens its details."""
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
         st.markdown(markdown, width="content")
         provenance_badge(ctx, prov, key)
 
 
 def provenance_badge(ctx: PageContext, prov: Provenance, key: str) -> None:
-    """The basis badge and seed lines of a value, as a button that opens its source details."""
+    """A value's marker († when read from layout) and seed lines, as a quiet button that
+    opens its source details (basis, lines, how it was read)."""
     with st.popover(
-        display.provenance_button_label(prov, ctx.lang),
+        readings.source_button_label(prov, ctx.lang),
         type="tertiary",
         wrap=True,  # in narrow columns the lines wrap under the badge instead of being cut
         help=ctx.t("common.prov.help"),
@@ -77,8 +78,8 @@ def sourced_text(ctx: PageContext, text: SourcedText, key: str) -> None:
 
 def ledger_table(ctx: PageContext, ledger: Ledger, section: str) -> None:
     """A section's sources on demand: one expander whose table, a row per numbered basis
-    marker, is only built when it is opened (a closed one costs the page nothing); none
-    when presenting (the room sees the values, the badges say their bases)."""
+    shown value, is only built when it is opened (a closed one costs the page nothing); none
+    when presenting (the room sees the values, † and the legend line say which are read)."""
     if not ledger.entries or ctx.presenting:
         return
     label = ctx.t("profile.prov.expander", count=len(ledger.entries))
@@ -89,6 +90,15 @@ def ledger_table(ctx: PageContext, ledger: Ledger, section: str) -> None:
             frame = ledger.frame(ctx.dataset).rename(columns=column_labels(ctx.lang))
             st.table(md_cells(frame), hide_index=True)
             table_download(ctx, _sources_table(ctx, ledger, section), f"sources-{section}")
+
+
+def reading_legend(ctx: PageContext, *, sizes: bool = False) -> None:
+    """The view's one legend line for † (a value read from the report's layout) and, where
+    the view shows sizes of effect, the size scale introduced as ours with its rule."""
+    text = readings.legend(ctx.lang)
+    if sizes:
+        text = f"{text} {readings.size_scale(ctx.dataset, ctx.lang)}"
+    st.caption(text)
 
 
 def _sources_table(ctx: PageContext, ledger: Ledger, section: str) -> PageTable:

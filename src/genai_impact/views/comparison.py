@@ -1,6 +1,7 @@
 """The comparison of two industries in words, as a table (pure: no streamlit).
 
-Table cells are shown as plain text (no Markdown), so data text goes in as is.
+Table cells are shown as plain text (no Markdown), so data text goes in as is. A value
+read from the report's layout ends in † (`text.readings`); beside it, its seed lines.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from genai_impact.report.model import Dataset, Industry, Provenance
+from genai_impact.text import readings
 from genai_impact.text.i18n import t
 from genai_impact.theme import DEFAULT_THEME, palette
 from genai_impact.views.profile import (
@@ -67,13 +69,17 @@ def side_text(ds: Dataset, row: ComparedRow, side: Side, lang: str) -> str:
     return separator.join(ds.sector(code).name.in_lang(lang) for code in side.values)
 
 
-def basis_text(prov: Provenance | None, lang: str) -> str:
-    """'記載 L3599–3605', or a dash when the data has nothing to cite."""
+def lines_text(prov: Provenance | None, lang: str) -> str:
+    """'L3599–3605' (where a value is in the report's text), or a dash when the data has
+    nothing to cite. Whether it is a reading is said by † on the value itself."""
     if prov is None:
         return t("profile.compare.no_source", lang)
-    label = t(f"profile.prov.short.{prov.basis}", lang)
-    lines = prov.lines_label()
-    return f"{label} {lines}" if lines else label
+    return prov.lines_label() or t("readings_look.no_lines", lang)
+
+
+def marked_side(ds: Dataset, row: ComparedRow, side: Side, lang: str) -> str:
+    """One industry's value for a row, in words, with † when it was read from layout."""
+    return readings.marked(side_text(ds, row, side, lang), side.prov, lang)
 
 
 def comparison_frame(ds: Dataset, a: Industry, b: Industry, lang: str) -> pd.DataFrame:
@@ -83,10 +89,10 @@ def comparison_frame(ds: Dataset, a: Industry, b: Industry, lang: str) -> pd.Dat
         rows.append(
             {
                 "aspect": aspect_label(ds, row, lang),
-                "a": side_text(ds, row, row.a, lang),
-                "a_basis": basis_text(row.a.prov, lang),
-                "b": side_text(ds, row, row.b, lang),
-                "b_basis": basis_text(row.b.prov, lang),
+                "a": marked_side(ds, row, row.a, lang),
+                "a_basis": lines_text(row.a.prov, lang),
+                "b": marked_side(ds, row, row.b, lang),
+                "b_basis": lines_text(row.b.prov, lang),
                 "differs": t(f"profile.compare.{'differs' if row.differs else 'same'}", lang),
             }
         )
@@ -101,7 +107,7 @@ def difference_count(ds: Dataset, a: Industry, b: Industry) -> tuple[int, int]:
 
 def column_labels(a: Industry, b: Industry, lang: str) -> dict[str, str]:
     """Headings of the comparison table: the two industries' names head their columns."""
-    basis = t("profile.compare.column.basis", lang)
+    basis = t("readings_look.lines_column", lang)
     return {
         "aspect": t("profile.compare.column.aspect", lang),
         "a": a.name.in_lang(lang),

@@ -2,8 +2,8 @@
 
 A cell holds the industry's impact of that type (its timing and provenance) or
 nothing. The table's columns are (level, type) pairs, so the four levels head
-their types; cell text says the timing and the basis in words and symbols, so
-colour is never the only cue.
+their types; cell text says the timing in a symbol, followed by † when the impact was
+read from the report's layout, so colour is never the only cue.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from genai_impact.report.model import Dataset, ImpactLevel, ImpactType, Industry, IndustryImpact
+from genai_impact.text import readings
 from genai_impact.text.display import md_literal
 from genai_impact.text.i18n import t
 from genai_impact.theme import DEFAULT_THEME, palette
@@ -51,19 +52,14 @@ def industries_with_type(
 
 
 def cell_text(impact: IndustryImpact | None, lang: str) -> str:
-    """'● 記載' (now, stated) or '◐ 読取' (medium to long term, layout); '' when none.
+    """'●' (now, stated) or '◐†' (medium to long term, read from layout); '' when none.
 
     The timing is the symbol only, so a row stays one line on a projector; the legend
-    under the table and the type's detail name the timing in words.
+    under the table and the type's detail name the timing in words, the legend line †.
     """
     if impact is None:
         return ""
-    return t(
-        "impacts.matrix.cell",
-        lang,
-        symbol=TIMING_SYMBOLS.get(impact.timing, "○"),
-        basis=t(f"profile.prov.short.{impact.prov.basis}", lang),
-    )
+    return readings.marked(TIMING_SYMBOLS.get(impact.timing, "○"), impact.prov, lang)
 
 
 def type_heading(impact_type: ImpactType, lang: str) -> str:

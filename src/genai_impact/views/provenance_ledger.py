@@ -1,9 +1,10 @@
 """Provenance on demand, the light way (pure: no streamlit).
 
-A section of a page numbers each value it shows with a compact basis marker
-(`記載 1`, `読取 2`) and lists the numbers once, in one table per section: source,
-seed lines and the reason for a `layout` reading. One table instead of a popover
-per value keeps a page with ~70 values as fast as a plain one.
+A section of a page records each value it shows, in order, and lists them once, in one
+table per section: basis, source, seed lines and how a `layout` reading was made. On the
+page a reading carries the quiet marker `†` (`text.readings`), a stated value nothing;
+the view's legend line says what `†` means. One table instead of a popover per value
+keeps a page with ~70 values as fast as a plain one.
 """
 
 from __future__ import annotations
@@ -13,19 +14,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from genai_impact.report.model import Dataset, Provenance
-from genai_impact.text.display import BASIS_COLOURS, BASIS_ICONS, md_literal
+from genai_impact.text import readings
+from genai_impact.text.display import md_literal
 from genai_impact.text.i18n import t
 
 LEDGER_COLUMNS = ("number", "value", "basis", "source", "lines", "note")
-
-
-def basis_marker(basis: str, number: int | None, lang: str) -> str:
-    """A compact coloured badge: icon, short basis name and the row number in the table."""
-    colour = BASIS_COLOURS.get(basis, "gray")
-    icon = BASIS_ICONS.get(basis, "")
-    short = t(f"profile.prov.short.{basis}", lang)
-    suffix = f" {number}" if number is not None else ""
-    return f":{colour}-badge[{icon} {short}{suffix}]"
 
 
 @dataclass
@@ -36,12 +29,11 @@ class Ledger:
     entries: list[tuple[str, Provenance]] = field(default_factory=list)
 
     def mark(self, value: str, prov: Provenance) -> str:
-        """Record `value` (plain text) with its provenance; the marker to show beside it."""
-        for number, (seen_value, seen_prov) in enumerate(self.entries, start=1):
-            if seen_value == value and seen_prov == prov:
-                return basis_marker(prov.basis, number, self.lang)
-        self.entries.append((value, prov))
-        return basis_marker(prov.basis, len(self.entries), self.lang)
+        """Record `value` (plain text) with its provenance (once); the marker to put right
+        after it: '†' for a reading, '' for a stated value."""
+        if (value, prov) not in self.entries:
+            self.entries.append((value, prov))
+        return readings.mark(prov, self.lang)
 
     def frame(self, ds: Dataset) -> pd.DataFrame:
         """One row per marked value: number, value, basis, source, seed lines, note."""
@@ -55,10 +47,12 @@ class Ledger:
                 {
                     "number": number,
                     "value": value,
-                    "basis": t(f"common.prov.basis.{prov.basis}.label", self.lang),
+                    "basis": readings.marked(
+                        t(f"common.prov.basis.{prov.basis}.label", self.lang), prov, self.lang
+                    ),
                     "source": source.citation.in_lang(self.lang),
                     "lines": lines,
-                    "note": prov.note or "",
+                    "note": readings.reading_note(prov, self.lang),
                 }
             )
         return pd.DataFrame(rows, columns=list(LEDGER_COLUMNS))

@@ -190,6 +190,7 @@ def view_slides(
         "use_cases": _use_cases_slide,
     }
     slide = builders.get(saved.page, _text_slide)(ds, saved, view, base)
+    slide = slide_tables.with_reading_footnote(ds, slide, saved.page)
     return layout.paginate(slide)
 
 

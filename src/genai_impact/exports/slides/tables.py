@@ -1,22 +1,26 @@
-"""The pages' tables as slide tables: plain text, every value with its basis (pure).
+"""The pages' tables as slide tables: plain text, every value as on screen (pure).
 
 What a slide shows of /industries (the profile's facts, or the comparison), /impacts
-(the matrix) and /use_cases (the grid), and the sources of /sources. Each value keeps
-the basis shown on screen (stated / layout, with the report's lines where the page
-gives them). `marks` maps an annotation target (`workshop.annotations.targets`) to its
-markers (①②): they are written into the row or cell they point at.
+(the matrix) and /use_cases (the grid), and the sources of /sources. As on screen, a
+value read from the report's layout ends in † (`text.readings`), a stated one carries
+nothing, and the report's lines stand beside a value where the page gives them; the
+slide's footer carries the legend line (`with_reading_footnote`). `marks` maps an
+annotation target (`workshop.annotations.targets`) to its markers (①②): they are
+written into the row or cell they point at.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from dataclasses import replace
 from types import MappingProxyType
 
 from genai_impact import navigation
-from genai_impact.exports.slides.model import Table
+from genai_impact.exports.slides.model import Slide, Table
 from genai_impact.report.model import Dataset, Industry, Provenance
+from genai_impact.text import readings
 from genai_impact.text.i18n import t
-from genai_impact.views.comparison import basis_text, column_labels, comparison_frame
+from genai_impact.views.comparison import column_labels, comparison_frame, lines_text
 from genai_impact.views.impacts import (
     cell_text,
     matrix_industries,
@@ -37,24 +41,47 @@ def _marked(text: str, marks: Marks, *targets: str) -> str:
 
 
 def _basis(prov: Provenance | None, lang: str) -> str:
-    return basis_text(prov, lang)
+    return lines_text(prov, lang)
+
+
+def _row(head: str, value: str, prov: Provenance | None, lang: str) -> tuple[str, str, str]:
+    """A profile row: what, the value (with † when read from layout), the report's lines."""
+    return (head, readings.marked(value, prov, lang), _basis(prov, lang))
+
+
+# the pages whose slides show values of the report; sizes of effect on the profile's
+READING_PAGES = {"industries": True, "impacts": False, "use_cases": False}
+
+
+def with_reading_footnote(ds: Dataset, slide: Slide, page: str) -> Slide:
+    """`slide` with the legend line of † under its source line (and, where the slide shows
+    sizes of effect, the size scale as ours with its rule); other pages' slides unchanged."""
+    if page not in READING_PAGES:
+        return slide
+    lines = [slide.source, readings.legend(slide.lang, export=True)]
+    if READING_PAGES[page]:
+        lines.append(readings.size_scale(ds, slide.lang))
+    return replace(slide, source="\n".join(lines))
 
 
 def profile_table(ds: Dataset, industry: Industry, lang: str, marks: Marks = NO_MARKS) -> Table:
     """One industry's facts: archetype, business elements, sector, the effects of each
-    phase, each structural impact with its timing, the impact summary; each with its basis."""
+    phase, each structural impact with its timing, the impact summary; each with † when
+    read from layout, and its lines."""
     archetype = ds.archetype(industry.archetype)
     sep = t("common.list_separator", lang)
     rows: list[tuple[str, str, str]] = [
-        (
+        _row(
             t("slides.profile.archetype", lang),
             f"{archetype.code} {archetype.name.in_lang(lang)}",
-            _basis(industry.prov, lang),
+            industry.prov,
+            lang,
         ),
-        (
+        _row(
             t("slides.profile.elements", lang),
             sep.join(ds.element(e).name.in_lang(lang) for e in industry.business_elements),
-            _basis(industry.prov, lang),
+            industry.prov,
+            lang,
         ),
     ]
     for link in industry.sectors:
@@ -62,12 +89,12 @@ def profile_table(ds: Dataset, industry: Industry, lang: str, marks: Marks = NO_
         value = t(
             "industries.sector.line", lang, name=sector.name.in_lang(lang), code=sector.estat_code
         )
-        rows.append((t("slides.profile.sector", lang), value, _basis(link.prov, lang)))
+        rows.append(_row(t("slides.profile.sector", lang), value, link.prov, lang))
     for phase in ds.phases:
         in_phase = industry.phases[phase.id]
         head = _marked(phase.name.in_lang(lang), marks, f"phase:{phase.id}")
         if not in_phase.has_effect:
-            rows.append((head, t("industries.phases.none", lang), _basis(in_phase.prov, lang)))
+            rows.append(_row(head, t("industries.phases.none", lang), in_phase.prov, lang))
             continue
         for kind in ds.effect_kinds:
             effect = effect_of_kind(industry, phase.id, kind.id)
@@ -82,7 +109,7 @@ def profile_table(ds: Dataset, industry: Industry, lang: str, marks: Marks = NO_
                 )
                 value = t("slides.profile.effect", lang, kind=kind.name.in_lang(lang), size=size)
                 prov = effect.prov
-            rows.append((head, value, _basis(prov, lang)))
+            rows.append(_row(head, value, prov, lang))
             head = ""
     for impact in industry.impact_types:
         impact_type = ds.impact_type(impact.number)
@@ -93,19 +120,15 @@ def profile_table(ds: Dataset, industry: Industry, lang: str, marks: Marks = NO_
             name=impact_type.name.in_lang(lang),
             timing=ds.timing(impact.timing).name.in_lang(lang),
         )
-        rows.append((t("slides.profile.impacts", lang), value, _basis(impact.prov, lang)))
+        rows.append(_row(t("slides.profile.impacts", lang), value, impact.prov, lang))
     summary = industry.impact_summary
     rows.append(
-        (
-            t("industries.summary.heading", lang),
-            summary.text.in_lang(lang),
-            _basis(summary.prov, lang),
-        )
+        _row(t("industries.summary.heading", lang), summary.text.in_lang(lang), summary.prov, lang)
     )
     header = (
         t("slides.column.item", lang),
         _marked(industry.name.in_lang(lang), marks, f"industry:{industry.id}"),
-        t("profile.compare.column.basis", lang),
+        t("readings_look.lines_column", lang),
     )
     return Table((header,), tuple(rows), (1.6, 5.0, 1.4))
 
@@ -114,7 +137,7 @@ def comparison_table(
     ds: Dataset, a: Industry, b: Industry, lang: str, marks: Marks = NO_MARKS
 ) -> Table:
     """Two industries side by side, as on screen: one row per aspect, differing rows
-    tinted and marked; each value with its basis."""
+    tinted and marked; each value with † when read from layout, and its lines."""
     frame = comparison_frame(ds, a, b, lang)
     labels = column_labels(a, b, lang)
     labels["a"] = _marked(labels["a"], marks, f"industry:{a.id}")
@@ -130,7 +153,7 @@ def matrix_table(
     ds: Dataset, lang: str, archetypes: Collection[str] = (), marks: Marks = NO_MARKS
 ) -> Table:
     """The impact matrix: industries × types under their levels; a cell the timing's symbol
-    and its basis, empty where the report attributes nothing."""
+    († when read from layout), empty where the report attributes nothing."""
     levels = types_by_level(ds)
     first = [t("impacts.matrix.industry", lang)]
     second = [""]
@@ -157,7 +180,8 @@ def grid_table(
     directions: Collection[str] = (),
     marks: Marks = NO_MARKS,
 ) -> Table:
-    """The use-case grid: directions of use × phases, each cell its use cases with basis."""
+    """The use-case grid: directions of use × phases, each cell its use cases († when read
+    from layout, as every placement in the grid is)."""
     shown = shown_phases(ds, phases)
     header = (
         t("use_cases.grid.direction", lang),
@@ -169,12 +193,15 @@ def grid_table(
         cells = [f"{number}. {row.direction.name.in_lang(lang)}"]
         for phase, cell in zip(shown, row.cells, strict=True):
             items = [
-                t(
-                    "slides.grid.item",
+                readings.marked(
+                    t(
+                        "readings_look.slide_item",
+                        lang,
+                        name=u.name.in_lang(lang)
+                        + (f" ({u.detail.in_lang(lang)})" if u.detail else ""),
+                    ),
+                    u.prov,
                     lang,
-                    name=u.name.in_lang(lang)
-                    + (f" ({u.detail.in_lang(lang)})" if u.detail else ""),
-                    basis=t(f"profile.prov.short.{u.prov.basis}", lang),
                 )
                 for u in cell
             ]

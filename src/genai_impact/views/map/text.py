@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from genai_impact.report.model import Dataset, Industry, Sector
-from genai_impact.text import i18n
+from genai_impact.text import i18n, readings
 
 t = i18n.t
 NOT_LEGIBLE = "not_legible"  # effect size lost when the slides became text
@@ -41,7 +41,8 @@ def list_line(items: Sequence[str], lang: str) -> str:
 
 
 def basis_name(basis: str, lang: str) -> str:
-    return t(f"common.prov.basis.{basis}.label", lang)
+    """The basis in words, a reading from layout followed by its marker †."""
+    return readings.marked(t(f"common.prov.basis.{basis}.label", lang), basis, lang)
 
 
 def bases_label(bases: Sequence[str], lang: str) -> str:
@@ -212,6 +213,8 @@ def chart_texts(ds: Dataset, view, lang: str) -> MapChartTexts:
             footer += (t("map.chart.missing", lang, year=view.year, names=names),)
         x_title = t("map.axis.statistics", lang, name=x_axis.name.in_lang(lang))
         y_title = t("map.axis.statistics", lang, name=y_axis.name.in_lang(lang))
+    if view.filters.sized:  # the sizes are read by us, on our scale: the legend's † says so
+        footer += (readings.map_size_note(ds, lang),)
     subtitle = (*notes, filters_line(ds, view.filters, lang))
     size_labels = {s.id: s.name.in_lang(lang) for s in ds.effect_sizes}
     size_labels[NOT_LEGIBLE] = t("map.size.not_legible", lang)
@@ -229,7 +232,7 @@ def chart_texts(ds: Dataset, view, lang: str) -> MapChartTexts:
         x_ends=(x_axis.low.in_lang(lang), x_axis.high.in_lang(lang)) if schematic else None,
         y_ends=(y_axis.low.in_lang(lang), y_axis.high.in_lang(lang)) if schematic else None,
         archetype_legend=t("map.legend.archetype", lang),
-        size_legend=t("map.legend.size", lang),
+        size_legend=readings.marked(t("map.legend.size", lang), readings.LAYOUT, lang),
         size_labels=size_labels,
         rd_legend=t("map.legend.rd", lang),
         rd_labels={r: t(f"map.rd.{r}", lang) for r in ("above", "below", "unknown")},
