@@ -45,22 +45,34 @@ def section_table(ds: Dataset, lang: str, section: str) -> PageTable:
 
 
 def slide_table(ds: Dataset, lang: str, section: str) -> Table:
-    """One section as a slide table: heading, role, text, basis (the heading once per
-    record, as the page groups the values)."""
+    """One section as a slide table: the section's name heads the first column; a row per
+    value, its record's name (with the name's basis) on every row, so that a table split
+    over slides still says what each row belongs to."""
     header = (
-        *(t(f"outlook.column.{c}", lang) for c in COLUMNS),
+        t(f"outlook.slide.{section}", lang),
+        t("outlook.column.role", lang),
+        t("outlook.column.text", lang),
         t("outlook.column.basis", lang),
     )
-    rows, last = [], None
-    for row in section_rows(ds, section):
-        heading = row.heading.in_lang(lang)
+    values = section_rows(ds, section)
+    names = {r.record: r for r in values if r.role == "name"}
+    rows = []
+    for row in values:
+        if row.role == "name":
+            continue  # shown in the first column, with its basis
+        name = names[row.record]
+        heading = t(
+            "outlook.slide.heading",
+            lang,
+            name=row.heading.in_lang(lang),
+            basis=t(f"profile.prov.short.{name.prov.basis}", lang),
+        )
         rows.append(
             (
-                heading if row.record != last else "",
+                heading,
                 t(f"outlook.role.{row.role}", lang),
                 row.text.in_lang(lang),
                 t(f"profile.prov.short.{row.prov.basis}", lang),
             )
         )
-        last = row.record
     return Table((header,), tuple(rows), (2.4, 1.4, 6.0, 0.9))
