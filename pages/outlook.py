@@ -22,13 +22,13 @@ def environment(ctx: ui.PageContext) -> None:
     changes = ds.environment_changes
     for start in range(0, len(changes), 3):
         row = changes[start : start + 3]
-        for column, change in zip(st.columns(3, border=True), row, strict=False):
+        for column, change in zip(st.columns(3), row, strict=False):
             lines = [f"#### {blocks.marked(change.name, lang, ledger)}"]
             lines += [f"- {blocks.marked(p, lang, ledger)}" for p in change.points]
             if change.definition is not None:
                 definition = blocks.marked(change.definition, lang, ledger)
                 lines.append(f"\n*{ctx.t('outlook.environment.definition')}* {definition}")
-            column.markdown("\n".join(lines))
+            column.container(border=True, height="stretch").markdown("\n".join(lines))
     blocks.section_download(ctx, "environment")
     blocks.sources_expander(ctx, ledger, "environment")
 

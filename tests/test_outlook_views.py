@@ -3,6 +3,8 @@ and the slides, on the bundled data and the synthetic minimal set."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -164,3 +166,16 @@ def test_the_json_export_carries_the_three_sections_with_provenance(bundled):
     assert robotics["example"]["ja"].startswith("自律ロボット「PaLM-SayCan」")
     overview = doc["outlook"][0]
     assert overview["example"] is None and overview["prospect"] is None
+
+
+def test_the_facts_csv_lists_every_outlook_value_with_its_lines(bundled):
+    from genai_impact.exports.dataset import to_csv
+
+    rows = list(csv.DictReader(io.StringIO(to_csv(bundled))))
+    ours = [r for r in rows if r["table"] in ("environment_changes", "strategies", "outlook")]
+    texts = sum(len(view.section_rows(bundled, s)) for s in view.SECTIONS)
+    # every text of the page, plus each strategy's scope as a code
+    assert len(ours) == texts + len(bundled.strategies)
+    assert all(r["lines"] and r["basis"] in ("stated", "layout") for r in ours)
+    scope = next(r for r in ours if r["record_id"] == "data" and r["field"] == "applies_to.scope")
+    assert (scope["value_en"], scope["lines"]) == ("all_firms", "68-68")

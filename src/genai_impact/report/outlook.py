@@ -11,16 +11,20 @@ Three lists, each value with its provenance:
   a technology with the report's example, or a direction of the report's figure.
 
 `parse_outlook` checks a document through a `Checker`, so a broken file names file,
-record and field.
+record and field; `fact_rows` lists every value for the data set's facts table.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from genai_impact.report.model import Provenance, SourcedText
+from genai_impact.report.model import Provenance, SourcedText, Text
 from genai_impact.report.validation import Checker
+
+if TYPE_CHECKING:
+    from genai_impact.report.model import Dataset
 
 LISTS: tuple[str, ...] = ("environment_changes", "strategies", "outlook")
 STRATEGY_IDS: tuple[str, ...] = ("data", "people", "co_creation")
@@ -193,3 +197,41 @@ def _outlook(c: Checker, doc: dict[str, Any]) -> tuple[OutlookItem, ...]:
             )
         )
     return tuple(out)
+
+
+FactRow = tuple[str, str, str, Text, Provenance]  # table, record id, field, value, provenance
+
+
+def fact_rows(ds: Dataset) -> Iterator[FactRow]:
+    """Every value of the three lists as a row of `report.facts` (same field paths as
+    the YAML and the JSON export)."""
+
+    def sourced(table: str, key: str, field: str, item: SourcedText | None) -> Iterator[FactRow]:
+        if item is not None:
+            yield (table, key, field, item.text, item.prov)
+
+    def points(table: str, key: str, items: tuple[SourcedText, ...]) -> Iterator[FactRow]:
+        for i, item in enumerate(items):
+            yield from sourced(table, key, f"points[{i}]", item)
+
+    for c in ds.environment_changes:
+        yield from sourced("environment_changes", c.id, "name", c.name)
+        yield from sourced("environment_changes", c.id, "definition", c.definition)
+        yield from points("environment_changes", c.id, c.points)
+    for s in ds.strategies:
+        for field in ("name", "summary"):
+            yield from sourced("strategies", s.id, field, getattr(s, field))
+        yield from points("strategies", s.id, s.points)
+        yield from sourced("strategies", s.id, "direction", s.direction)
+        for i, link in enumerate(s.responds_to):
+            value = Text(ja=link.change, en=link.change)
+            yield ("strategies", s.id, f"responds_to[{i}]", value, link.prov)
+        scope = s.applies_to
+        value = Text(ja=scope.scope, en=scope.scope)
+        yield ("strategies", s.id, "applies_to.scope", value, scope.text.prov)
+        yield from sourced("strategies", s.id, "applies_to.text", scope.text)
+    for o in ds.outlook:
+        yield from sourced("outlook", o.id, "name", o.name)
+        yield from sourced("outlook", o.id, "example", o.example)
+        yield from points("outlook", o.id, o.points)
+        yield from sourced("outlook", o.id, "prospect", o.prospect)
