@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 from apptest_helpers import open_page
+from report_excerpt import quotes
 from streamlit.testing.v1 import AppTest
 
 from genai_impact import navigation
@@ -42,9 +43,11 @@ LATIN_RUN = re.compile(r"[A-Za-z][\w'’.&-]*(?:[ ,:;/]+[A-Za-z][\w'’.&-]*){2,
 
 def english_allowed_on_japanese_pages() -> set[str]:
     """Latin runs a Japanese page may show: the industries' English names (the profile
-    names an industry in both languages, as the README says)."""
+    names an industry in both languages, as the README says), and the report's own words
+    where they are English (a figure's caption such as 「Speech to “Operation”」)."""
     ds = load_dataset()
-    return {i.name.en for i in ds.industries}
+    quoted = {run.strip(" ,:;/") for _, text, _ in quotes(ds) for run in LATIN_RUN.findall(text.ja)}
+    return {i.name.en for i in ds.industries} | quoted
 
 
 def _strings(message) -> Iterator[str]:

@@ -146,6 +146,9 @@ def test_export_json_top_level_and_framework(
         "sectors",
         "use_cases",
         "sources",
+        "environment_changes",
+        "strategies",
+        "outlook",
         "meta",
     ]
     for archetype in doc["archetypes"]:

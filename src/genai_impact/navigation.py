@@ -73,6 +73,12 @@ PAGES: tuple[PageSpec, ...] = (
         ("lang", "phase", "direction", *DISPLAY_PARAMS, *DECK_PARAMS),
     ),
     PageSpec(
+        "outlook",
+        "pages/outlook.py",
+        ":material/trending_up:",
+        ("lang", *DISPLAY_PARAMS, *DECK_PARAMS),
+    ),
+    PageSpec(
         "sources",
         "pages/sources.py",
         ":material/menu_book:",

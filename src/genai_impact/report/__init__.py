@@ -8,6 +8,8 @@
 - validation.py       the rules: every problem named with its file, record and field
 - query.py            selections over the data set and the URL's data-driven values
 - facts.py            every value as one row of a long table of facts, with provenance
+- outlook.py          what changes for every firm: environment changes, strategy
+                      directions, the outlook with other technologies; model and parser
 
 Nothing here draws, renders or imports streamlit.
 """

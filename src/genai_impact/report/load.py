@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 
 from genai_impact.report.model import Dataset
+from genai_impact.report.outlook import LISTS as OUTLOOK_LISTS
+from genai_impact.report.outlook import parse_outlook
 from genai_impact.report.parse_framework import FRAMEWORK_LISTS, parse_framework, parse_sources
 from genai_impact.report.parse_records import parse_industries, parse_sectors, parse_use_cases
 from genai_impact.report.validation import (
@@ -48,6 +50,7 @@ FILES: dict[str, tuple[str, ...]] = {
     "industries.yaml": ("industries",),
     "sectors.yaml": ("sectors",),
     "use_cases.yaml": ("use_cases",),
+    "outlook.yaml": OUTLOOK_LISTS,
 }
 
 
@@ -81,6 +84,7 @@ def _load(data_dir: Path | str | None) -> tuple[Dataset | None, list[Problem]]:
     industries = parse_industries(checkers["industries.yaml"], doc("industries.yaml"))
     sectors = parse_sectors(checkers["sectors.yaml"], doc("sectors.yaml"))
     use_cases = parse_use_cases(checkers["use_cases.yaml"], doc("use_cases.yaml"))
+    outlook = parse_outlook(checkers["outlook.yaml"], doc("outlook.yaml"))
     for checker in checkers.values():
         problems.extend(checker.problems)
     if problems:
@@ -92,6 +96,7 @@ def _load(data_dir: Path | str | None) -> tuple[Dataset | None, list[Problem]]:
         use_cases=use_cases,
         data_dir=str(root),
         **framework,
+        **outlook,
     )
     return dataset, []
 

@@ -23,6 +23,8 @@ data and URL text goes through `text.display.md_literal`, and nothing renders ra
 - link.py          "Link to this view"
 - year_slider.py   the map's fiscal-year slider and play control
 - download_grace.py a clicked download's file kept until the browser fetched it
+- outlook_blocks.py a strategy direction's card, an industry's strategy directions,
+                   /outlook's sources and CSVs
 """
 
 from __future__ import annotations

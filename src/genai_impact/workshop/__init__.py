@@ -6,4 +6,5 @@
 - links.py        a view's canonical URL and the base URL it starts with
 - slides.py       every saved view as real slides (chart or tables, sources, link, notes)
 - deck_export.py  a deck as one PPTX, PDF or HTML file, and its file name
+- slides_outlook.py /outlook as slides: a table per section
 """

@@ -1,0 +1,102 @@
+"""/outlook in both languages (AppTest), its CSV downloads, and the profile's block of
+strategy directions."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from apptest_helpers import open_page
+from streamlit.testing.v1 import AppTest
+
+from genai_impact.exports.table_csv import BOM
+from genai_impact.report.load import load_dataset
+from genai_impact.text import display
+from genai_impact.text.i18n import t
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load_dataset()
+
+
+def shown_text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_page_shows_the_three_sections_each_value_marked(ds, lang, downloads):
+    at = open_page("outlook", lang=lang)
+    assert at.title[0].value == t("outlook.title", lang)
+    headings = [h.value for h in at.subheader]
+    assert headings[:3] == [
+        t("outlook.environment.heading", lang),
+        t("outlook.strategies.heading", lang),
+        t("outlook.outlook.heading", lang),
+    ]
+    text = shown_text(at)
+    stated, layout = (t(f"profile.prov.short.{b}", lang) for b in ("stated", "layout"))
+    for record in (*ds.environment_changes, *ds.strategies, *ds.outlook):
+        assert display.md_text(record.name.text, lang) in text
+    assert "Roblox" in text and "PaLM" in text
+    assert f"{stated} 1]" in text and f"{layout} " in text
+    # the report's own words stand in Japanese, ours in English
+    probe = "ビジネスを深く理解したテクノロジー人材の獲得・育成も必須"
+    assert (probe in text) == (lang == "ja")
+    # one source table per section
+    assert len(at.expander) == 3
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_each_section_downloads_as_csv_with_its_sources(lang, downloads):
+    at = open_page("outlook", lang=lang)
+    files = [downloads[b.proto.deferred_file_id] for b in at.get("download_button")]
+    assert len(files) == 3
+    headings = []
+    for name, mime, make in files:
+        assert mime == "text/csv" and name.endswith(".csv")
+        data = make()
+        assert data.startswith(BOM)
+        rows = list(csv.reader(io.StringIO(data[len(BOM) :].decode("utf-8"), newline="")))
+        assert len(rows) > 5
+        assert rows[0][:3] == [t(f"outlook.column.{c}", lang) for c in ("heading", "role", "text")]
+        headings.append(rows[1][0])
+    assert headings[0] == (
+        "アウトプットの底上げと同質化" if lang == "ja" else "Output raised and levelled"
+    )
+
+
+def test_presenting_hides_downloads_and_source_tables():
+    at = open_page("outlook", present="1")
+    assert not at.get("download_button") and not at.expander
+    assert at.title[0].value == t("outlook.title", "ja")
+
+
+def profile_block(industry_id: str, lang: str) -> None:
+    from genai_impact.report.load import load_dataset
+    from genai_impact.ui.outlook_blocks import strategy_directions
+
+    ledger = strategy_directions(load_dataset(), industry_id, lang)
+    import streamlit as st
+
+    st.caption(f"entries={len(ledger.entries)}")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_profiles_block_lists_the_directions_with_the_reports_reason(lang):
+    at = AppTest.from_function(profile_block, args=("construction", lang), default_timeout=30)
+    at.run()
+    assert not at.exception
+    assert at.subheader[0].value == t("outlook.profile.heading", lang)
+    cards = [m.value for m in at.markdown]
+    assert len(cards) == 3
+    names = {"ja": ["データ", "人財", "共創"], "en": ["Data", "People", "Co"]}[lang]
+    for card, name in zip(cards, names, strict=True):
+        assert card.startswith(f"#### {name}")
+        assert t("outlook.strategies.direction", lang).replace("(", "") in card.replace("(", "")
+    reason = at.caption[0].value
+    assert reason.startswith(t("outlook.profile.reason", lang))
+    assert ("企業にとって極めて重要" in reason) == (lang == "ja")
+    assert "badge[" in reason  # the reason carries its basis marker too
+    assert at.caption[-1].value.startswith("entries=")
