@@ -11,7 +11,10 @@ at once; each class is small.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # defined beside their parser; imported here for the annotations only
+    from genai_impact.report.business_types import BusinessType, BusinessTypeTable
 
 Basis = Literal["stated", "layout"]
 BASES: tuple[str, ...] = ("stated", "layout")
@@ -266,6 +269,9 @@ class Dataset:
     map_axes: tuple[MapAxis, ...] = ()
     map_markers: tuple[MapMarker, ...] = ()
     data_dir: str = field(default="", compare=False)
+    # the business-type table (business_types.yaml): its rows, and the texts around them
+    business_types: tuple[BusinessType, ...] = ()
+    business_type_table: BusinessTypeTable | None = None
 
     # Lookups by id: small lists, so a linear scan keeps the model free of caches.
     def source(self, source_id: str) -> Source:
