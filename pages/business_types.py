@@ -9,6 +9,7 @@ import streamlit as st
 from genai_impact import ui
 from genai_impact.exports import business_tables
 from genai_impact.report.business_types import BusinessType
+from genai_impact.report.model import SourcedText
 from genai_impact.text import display
 from genai_impact.views import business_types as bt
 from genai_impact.views.provenance_ledger import Ledger, md_cells
@@ -19,19 +20,18 @@ ELEMENT_WIDTHS = (4, 1, 2, 2, 2)
 # 1. The report's headline and lead
 
 
+def marked(text: SourcedText, ledger: Ledger, bold: bool = False) -> str:
+    """A sourced text as Markdown with its numbered basis marker."""
+    shown = display.md_text(text.text, ledger.lang)
+    shown = f"**{shown}**" if bold else shown
+    return f"{shown} {ledger.mark(text.text.in_lang(ledger.lang), text.prov)}"
+
+
 def headline(ctx: ui.PageContext) -> None:
-    table, lang, ledger = ctx.dataset.business_type_table, ctx.lang, Ledger(ctx.lang)
-    head = table.headline
-    st.markdown(
-        f"**{display.md_text(head.text, lang)}** {ledger.mark(head.text.in_lang(lang), head.prov)}"
-    )
+    table, ledger = ctx.dataset.business_type_table, Ledger(ctx.lang)
+    st.markdown(marked(table.headline, ledger, bold=True))
     if not ctx.presenting:
-        st.markdown(
-            "\n".join(
-                f"- {display.md_text(lead.text, lang)} {ledger.mark(lead.text.in_lang(lang), lead.prov)}"
-                for lead in table.lead
-            )
-        )
+        st.markdown("\n".join(f"- {marked(lead, ledger)}" for lead in table.lead))
     ui.ledger_table(ctx, ledger, "headline")
 
 
@@ -43,17 +43,20 @@ def overview(ctx: ui.PageContext) -> None:
     table = ds.business_type_table
     ui.heading(ctx.t("business_types.table.heading"))
     st.table(md_cells(bt.overview_frame(ds, lang)))
-    legend = ctx.t("business_types.table.legend", legend=display.md_text(table.star_legend.text, lang))
+    legend = ctx.t(
+        "business_types.table.legend", legend=display.md_text(table.star_legend.text, lang)
+    )
     ledger.mark(table.star_legend.text.in_lang(lang), table.star_legend.prov)
     lower = [bt.lower_heading(i, lang) for i in table.impacts]
-    names = [ctx.t("business_types.table.lower_name", name=display.md_literal(n)) for n in lower if n]
+    names = [
+        ctx.t("business_types.table.lower_name", name=display.md_literal(n)) for n in lower if n
+    ]
     ui.note(" ".join([legend, *names]))
     ui.note(ctx.t("business_types.table.reading"))
     for business_type in ds.business_types:
         for impact in table.impacts:
             cell = business_type.cell(impact.id)
-            value = f"{business_type.name.in_lang(lang)} × {bt.impact_heading(impact, lang)}: {bt.stars(cell.stars)}"
-            ledger.mark(value, cell.stars_prov)
+            ledger.mark(bt.cell_label(business_type, impact, lang), cell.stars_prov)
     ui.table_download(ctx, business_tables.business_types_table(ds, lang), "business-types-table")
     ui.ledger_table(ctx, ledger, "table")
 
@@ -63,30 +66,21 @@ def overview(ctx: ui.PageContext) -> None:
 
 def detail(ctx: ui.PageContext, business_type: BusinessType, ledger: Ledger) -> None:
     lang = ctx.lang
-
-    def marked(text) -> str:
-        return f"{display.md_text(text.text, lang)} {ledger.mark(text.text.in_lang(lang), text.prov)}"
-
     with st.container(border=True):
         st.markdown(f"#### {display.md_literal(bt.type_label(business_type, lang))}")
-        lines = [
-            f"**{ctx.t(f'business_types.column.{key}')}**: {marked(getattr(business_type, key))}"
-            for key in ("summary", "revenue_source", "competitiveness")
-        ]
+        keys = ("summary", "revenue_source", "competitiveness")
+        labels = {key: ctx.t(f"business_types.column.{key}") for key in keys}
+        lines = [f"**{labels[k]}**: {marked(getattr(business_type, k), ledger)}" for k in keys]
         st.markdown("  \n".join(lines))
         for column, impact in zip(st.columns(2), bt.impacts(ctx.dataset), strict=False):
             cell = business_type.cell(impact.id)
-            stars = ledger.mark(
-                f"{business_type.name.in_lang(lang)} × {bt.impact_heading(impact, lang)}: "
-                f"{bt.stars(cell.stars)}",
-                cell.stars_prov,
-            )
+            stars = ledger.mark(bt.cell_label(business_type, impact, lang), cell.stars_prov)
             with column:
                 st.markdown(
                     f"**{display.md_literal(bt.impact_heading(impact, lang))}**  \n"
                     f"{bt.stars(cell.stars)} {stars}"
                 )
-                st.markdown("\n".join(f"- {marked(point)}" for point in cell.points))
+                st.markdown("\n".join(f"- {marked(point, ledger)}" for point in cell.points))
 
 
 def details(ctx: ui.PageContext) -> None:

@@ -41,7 +41,12 @@ def table_rows(ds: Dataset, lang: str) -> pd.DataFrame:
         for key in bt.OVERVIEW_COLUMNS:
             value = getattr(business_type, key)
             if value is not None:
-                row(name, t(f"business_types.column.{key}", lang), value.text.in_lang(lang), value.prov)
+                row(
+                    name,
+                    t(f"business_types.column.{key}", lang),
+                    value.text.in_lang(lang),
+                    value.prov,
+                )
         for impact in bt.impacts(ds):
             cell = business_type.cell(impact.id)
             heading = bt.impact_heading(impact, lang)

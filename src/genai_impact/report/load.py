@@ -85,7 +85,9 @@ def _load(data_dir: Path | str | None) -> tuple[Dataset | None, list[Problem]]:
     industries = parse_industries(checkers["industries.yaml"], doc("industries.yaml"))
     sectors = parse_sectors(checkers["sectors.yaml"], doc("sectors.yaml"))
     use_cases = parse_use_cases(checkers["use_cases.yaml"], doc("use_cases.yaml"))
-    bt_table, bt_rows = parse_business_types(checkers[BUSINESS_TYPES_FILE], doc(BUSINESS_TYPES_FILE))
+    bt_table, bt_rows = parse_business_types(
+        checkers[BUSINESS_TYPES_FILE], doc(BUSINESS_TYPES_FILE)
+    )
     for checker in checkers.values():
         problems.extend(checker.problems)
     if problems:

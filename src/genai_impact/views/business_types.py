@@ -51,7 +51,12 @@ def type_label(business_type: BusinessType, lang: str) -> str:
     name = business_type.name.in_lang(lang)
     if business_type.examples is None:
         return name
-    return t("business_types.type_label", lang, name=name, examples=business_type.examples.text.in_lang(lang))
+    return t(
+        "business_types.type_label",
+        lang,
+        name=name,
+        examples=business_type.examples.text.in_lang(lang),
+    )
 
 
 def impacts(ds: Dataset) -> tuple[BusinessImpact, ...]:
@@ -114,3 +119,9 @@ def types_of_industry(ds: Dataset, industry: Industry, lang: str) -> list[str]:
     return [
         b.name.in_lang(lang) for b in element_types(ds) if b.element in industry.business_elements
     ]
+
+
+def cell_label(business_type: BusinessType, impact: BusinessImpact, lang: str) -> str:
+    """'労働集約型 × ① 自動化領域の拡大: ★★★': a ★ cell named in a source table."""
+    stars_shown = stars(business_type.cell(impact.id).stars)
+    return f"{business_type.name.in_lang(lang)} × {impact_heading(impact, lang)}: {stars_shown}"

@@ -31,6 +31,7 @@ from genai_impact.report.model import Dataset
 from genai_impact.report.query import default_industry, report_source
 from genai_impact.text.i18n import t
 from genai_impact.workshop import agenda, annotations
+from genai_impact.workshop.slides_business import business_types_slide
 
 
 def view_state_of(saved: agenda.SavedView, choices: Mapping[str, Sequence[str]]) -> state.ViewState:
@@ -188,6 +189,9 @@ def view_slides(
         "industries": _industries_slide,
         "impacts": _impacts_slide,
         "use_cases": _use_cases_slide,
+        "business_types": lambda ds, saved, view, base: business_types_slide(
+            _base_slide(ds, saved, view.lang, base, ()), ds
+        ),
     }
     slide = builders.get(saved.page, _text_slide)(ds, saved, view, base)
     return layout.paginate(slide)
