@@ -45,6 +45,7 @@ def test_the_page_shows_the_table_the_reading_and_the_industries(lang: str, down
     # the 19 industries, each a link to its profile
     links = [link for link in at.get("page_link") if link.proto.page == "industries"]
     opened = [parse_qs(link.proto.query_string).get("industry") for link in links]
+    opened = [ids for ids in opened if ids]  # the navigation's own link has none
     assert opened == [[industry.id] for industry in DS.industries]  # in the report's order
     # two CSV downloads (the table, the elements), both with the BOM and provenance
     files = [downloads[b.proto.deferred_file_id] for b in at.get("download_button")]
