@@ -14,7 +14,7 @@ from genai_impact.text import display
 from genai_impact.views import business_types as bt
 from genai_impact.views.provenance_ledger import Ledger, md_cells
 
-ELEMENT_WIDTHS = (4, 1, 2, 2, 2)
+ELEMENT_WIDTHS = (3.5, 1.5, 2, 2, 2)
 
 
 # 1. The report's headline and lead
@@ -54,6 +54,9 @@ def overview(ctx: ui.PageContext) -> None:
     ui.note(" ".join([legend, *names]))
     ui.note(ctx.t("business_types.table.reading"))
     for business_type in ds.business_types:
+        for key in bt.OVERVIEW_COLUMNS:  # the table's texts, then its ★
+            if (value := getattr(business_type, key)) is not None:
+                ledger.mark(value.text.in_lang(lang), value.prov)
         for impact in table.impacts:
             cell = business_type.cell(impact.id)
             ledger.mark(bt.cell_label(business_type, impact, lang), cell.stars_prov)
@@ -67,10 +70,17 @@ def overview(ctx: ui.PageContext) -> None:
 def detail(ctx: ui.PageContext, business_type: BusinessType, ledger: Ledger) -> None:
     lang = ctx.lang
     with st.container(border=True):
-        st.markdown(f"#### {display.md_literal(bt.type_label(business_type, lang))}")
-        keys = ("summary", "revenue_source", "competitiveness")
+        st.markdown(f"#### {display.md_text(business_type.name, lang)}")
+        keys = [k for k in bt.OVERVIEW_COLUMNS if getattr(business_type, k) is not None]
         labels = {key: ctx.t(f"business_types.column.{key}") for key in keys}
-        lines = [f"**{labels[k]}**: {marked(getattr(business_type, k), ledger)}" for k in keys]
+        lines = [
+            ctx.t(
+                "business_types.detail.field",
+                label=labels[k],
+                value=marked(getattr(business_type, k), ledger),
+            )
+            for k in keys
+        ]
         st.markdown("  \n".join(lines))
         for column, impact in zip(st.columns(2), bt.impacts(ctx.dataset), strict=False):
             cell = business_type.cell(impact.id)
