@@ -13,7 +13,7 @@ from genai_impact.report.model import Dataset
 from genai_impact.text.i18n import t
 from genai_impact.views import business_types as bt
 
-POINT = "・"
+POINT = {"ja": "・", "en": "• "}  # a point's bullet, one per line
 
 
 def business_types_table(ds: Dataset, lang: str) -> Table:
@@ -35,13 +35,13 @@ def business_types_table(ds: Dataset, lang: str) -> Table:
                 *(points[i.id] for i in impacts),
             )
         )
-    widths = (1.7, 1.3, *(3.5 for _ in impacts))
+    widths = (2.0, 1.4, *(3.4 for _ in impacts))
     return Table((header,), tuple(rows), widths)
 
 
 def _cell_text(business_type: BusinessType, impact_id: str, lang: str) -> str:
     cell = business_type.cell(impact_id)
-    points = [f"{POINT}{p.text.in_lang(lang)}" for p in cell.points]
+    points = [f"{POINT.get(lang, POINT['en'])}{p.text.in_lang(lang)}" for p in cell.points]
     return "\n".join([bt.marked_stars(cell.stars, cell.stars_prov), *points])
 
 
@@ -52,5 +52,5 @@ def business_types_slide(base: Slide, ds: Dataset) -> Slide:
     subtitle = [t("business_types.slide.heading", lang)]
     if table is not None:
         legend = t("business_types.table.legend", lang, legend=table.star_legend.text.in_lang(lang))
-        subtitle += [legend, t("business_types.table.reading", lang)]
+        subtitle += [legend, t("business_types.slide.reading", lang)]
     return replace(base, subtitle=tuple(subtitle), tables=(business_types_table(ds, lang),))
