@@ -15,6 +15,7 @@ DATA_FILES = (
     "sectors.yaml",
     "use_cases.yaml",
     "outlook.yaml",
+    "business_types.yaml",
 )
 DATA_SETS = ("minimal", "bundled")  # pytest params: every data-driven test runs on both
 

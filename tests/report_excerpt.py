@@ -14,6 +14,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from business_type_quotes import business_type_quotes
 from outlook_quotes import outlook_quotes
 
 from genai_impact.report.model import Dataset, Provenance, Text
@@ -80,6 +81,7 @@ def quotes(ds: Dataset) -> list[tuple[str, Text, Provenance]]:
         if uc.detail is not None:
             out.append((f"use case {uc.id} detail", uc.detail, uc.prov))
     out.extend(outlook_quotes(ds))
+    out.extend(business_type_quotes(ds))
     return out
 
 

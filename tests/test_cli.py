@@ -145,6 +145,7 @@ def test_export_json_top_level_and_framework(
         "industries",
         "sectors",
         "use_cases",
+        "business_types",
         "sources",
         "environment_changes",
         "strategies",

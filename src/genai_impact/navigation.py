@@ -67,6 +67,12 @@ PAGES: tuple[PageSpec, ...] = (
         ("lang", "arch", "impact", *DISPLAY_PARAMS, *DECK_PARAMS),
     ),
     PageSpec(
+        "business_types",
+        "pages/business_types.py",
+        ":material/work:",
+        ("lang", *DISPLAY_PARAMS, *DECK_PARAMS),
+    ),
+    PageSpec(
         "use_cases",
         "pages/use_cases.py",
         ":material/lightbulb:",

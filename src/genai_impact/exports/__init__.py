@@ -11,8 +11,10 @@ PowerPoint, PDF or HTML, and the whole data set as JSON or CSV.
 - opaque_regions.py  translucent areas flattened for a fast, identical raster
 - table_csv.py       a table -> CSV (UTF-8 BOM) with provenance columns
 - page_tables.py     the profile pages' tables as CSV rows, one per value
+- business_tables.py the business-type page's tables as CSV rows, one per value
 - slides/            decks: the slide model, its layout, the PPTX, PDF and HTML writers
 - dataset.py         the curated data set as JSON (a documented contract) or CSV
 - dataset_outlook.py the JSON sections of what changes for every firm
 - outlook_tables.py  /outlook's sections as CSV tables and slide tables
+- dataset_business.py the data set export's business-type section
 """

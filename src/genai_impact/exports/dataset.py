@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from genai_impact import __version__
+from genai_impact.exports.dataset_business import business_types_json
 from genai_impact.exports.dataset_outlook import outlook_sections
 from genai_impact.exports.table_csv import defuse
 from genai_impact.report.facts import facts
@@ -234,6 +235,7 @@ def to_json_dict(ds: Dataset) -> dict[str, Any]:
             }
             for u in ds.use_cases
         ],
+        "business_types": business_types_json(ds),
         "sources": [_source(s) for s in ds.sources],
         **outlook_sections(ds),
         "meta": {

@@ -13,6 +13,7 @@ from genai_impact.exports.page_tables import PageTable, file_stem
 from genai_impact.exports.slides.model import Table
 from genai_impact.exports.table_csv import PROVENANCE_COLUMNS, provenance_columns
 from genai_impact.report.model import Dataset
+from genai_impact.text import readings
 from genai_impact.text.i18n import t
 from genai_impact.views.outlook import section_rows
 
@@ -46,33 +47,25 @@ def section_table(ds: Dataset, lang: str, section: str) -> PageTable:
 
 def slide_table(ds: Dataset, lang: str, section: str) -> Table:
     """One section as a slide table: the section's name heads the first column; a row per
-    value, its record's name (with the name's basis) on every row, so that a table split
-    over slides still says what each row belongs to."""
+    value, its record's name on every row, so that a table split over slides still says
+    what each row belongs to. A reading carries its marker (the slide's footer explains it)."""
     header = (
         t(f"outlook.slide.{section}", lang),
         t("outlook.column.role", lang),
         t("outlook.column.text", lang),
-        t("outlook.column.basis", lang),
     )
     values = section_rows(ds, section)
     names = {r.record: r for r in values if r.role == "name"}
     rows = []
     for row in values:
         if row.role == "name":
-            continue  # shown in the first column, with its basis
+            continue  # shown in the first column, with its marker
         name = names[row.record]
-        heading = t(
-            "outlook.slide.heading",
-            lang,
-            name=row.heading.in_lang(lang),
-            basis=t(f"profile.prov.short.{name.prov.basis}", lang),
-        )
         rows.append(
             (
-                heading,
+                readings.marked(row.heading.in_lang(lang), name.prov, lang),
                 t(f"outlook.role.{row.role}", lang),
-                row.text.in_lang(lang),
-                t(f"profile.prov.short.{row.prov.basis}", lang),
+                readings.marked(row.text.in_lang(lang), row.prov, lang),
             )
         )
-    return Table((header,), tuple(rows), (2.4, 1.4, 6.0, 0.9))
+    return Table((header,), tuple(rows), (2.6, 1.4, 6.6))

@@ -5,6 +5,7 @@
 - load.py             data/*.yaml -> a checked `Dataset` (the one place that validates)
 - parse_framework.py  the framework file: archetypes, phases, kinds, sizes, impact types
 - parse_records.py    the industries, sectors and use cases files
+- business_types.py   the business-type table: model and parser (business_types.yaml)
 - validation.py       the rules: every problem named with its file, record and field
 - query.py            selections over the data set and the URL's data-driven values
 - facts.py            every value as one row of a long table of facts, with provenance

@@ -14,6 +14,9 @@ from typing import Any
 
 import yaml
 
+from genai_impact.report.business_types import FILE as BUSINESS_TYPES_FILE
+from genai_impact.report.business_types import TOP_LEVEL as BUSINESS_TYPES_TOP_LEVEL
+from genai_impact.report.business_types import parse_business_types
 from genai_impact.report.model import Dataset
 from genai_impact.report.outlook import LISTS as OUTLOOK_LISTS
 from genai_impact.report.outlook import parse_outlook
@@ -51,6 +54,7 @@ FILES: dict[str, tuple[str, ...]] = {
     "sectors.yaml": ("sectors",),
     "use_cases.yaml": ("use_cases",),
     "outlook.yaml": OUTLOOK_LISTS,
+    BUSINESS_TYPES_FILE: BUSINESS_TYPES_TOP_LEVEL,
 }
 
 
@@ -85,6 +89,9 @@ def _load(data_dir: Path | str | None) -> tuple[Dataset | None, list[Problem]]:
     sectors = parse_sectors(checkers["sectors.yaml"], doc("sectors.yaml"))
     use_cases = parse_use_cases(checkers["use_cases.yaml"], doc("use_cases.yaml"))
     outlook = parse_outlook(checkers["outlook.yaml"], doc("outlook.yaml"))
+    bt_table, bt_rows = parse_business_types(
+        checkers[BUSINESS_TYPES_FILE], doc(BUSINESS_TYPES_FILE)
+    )
     for checker in checkers.values():
         problems.extend(checker.problems)
     if problems:
@@ -95,6 +102,8 @@ def _load(data_dir: Path | str | None) -> tuple[Dataset | None, list[Problem]]:
         sectors=sectors,
         use_cases=use_cases,
         data_dir=str(root),
+        business_types=bt_rows,
+        business_type_table=bt_table,
         **framework,
         **outlook,
     )

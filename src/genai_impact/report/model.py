@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # outlook.py builds on this module's classes
     from genai_impact.report.outlook import EnvironmentChange, OutlookItem, Strategy
+if TYPE_CHECKING:  # defined beside their parser; imported here for the annotations only
+    from genai_impact.report.business_types import BusinessType, BusinessTypeTable
 
 Basis = Literal["stated", "layout"]
 BASES: tuple[str, ...] = ("stated", "layout")
@@ -272,6 +274,9 @@ class Dataset:
     environment_changes: tuple[EnvironmentChange, ...] = ()
     strategies: tuple[Strategy, ...] = ()
     outlook: tuple[OutlookItem, ...] = ()
+    # the business-type table (business_types.yaml): its rows, and the texts around them
+    business_types: tuple[BusinessType, ...] = ()
+    business_type_table: BusinessTypeTable | None = None
 
     # Lookups by id: small lists, so a linear scan keeps the model free of caches.
     def source(self, source_id: str) -> Source:

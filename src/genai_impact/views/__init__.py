@@ -5,6 +5,8 @@ builders that draw them. Pages lay these out; exports render the same builders.
 - profile.py           one industry's profile; two industries compared (ids)
 - comparison.py        the comparison in words, as a table with the differences marked
 - impacts.py           industries x structural-impact types, grouped by level
+- business_types.py    business types x the two impacts of generative AI (★); the
+                       example industries' business elements
 - use_cases.py         directions of use x phases; who feels each phase most
 - provenance_ledger.py compact basis markers and one source table per section
 - outlook.py           what changes for every firm; the strategy directions of an industry

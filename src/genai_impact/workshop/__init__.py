@@ -5,6 +5,7 @@
 - deck_store.py   decks in a database: ids, edit keys, schema migrations, concurrent changes
 - links.py        a view's canonical URL and the base URL it starts with
 - slides.py       every saved view as real slides (chart or tables, sources, link, notes)
+- slides_business.py a saved view of the business types as a table slide
 - deck_export.py  a deck as one PPTX, PDF or HTML file, and its file name
 - slides_outlook.py /outlook as slides: a table per section
 """

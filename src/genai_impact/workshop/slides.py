@@ -31,6 +31,7 @@ from genai_impact.report.model import Dataset
 from genai_impact.report.query import default_industry, report_source
 from genai_impact.text.i18n import t
 from genai_impact.workshop import agenda, annotations
+from genai_impact.workshop.slides_business import business_types_slide
 from genai_impact.workshop.slides_outlook import outlook_slide
 
 
@@ -191,6 +192,9 @@ def view_slides(
         "use_cases": _use_cases_slide,
         "outlook": lambda ds, saved, view, base: outlook_slide(
             _base_slide(ds, saved, view.lang, base, []), ds, view.lang
+        ),
+        "business_types": lambda ds, saved, view, base: business_types_slide(
+            _base_slide(ds, saved, view.lang, base, ()), ds
         ),
     }
     slide = builders.get(saved.page, _text_slide)(ds, saved, view, base)
