@@ -17,6 +17,7 @@ import yaml
 from genai_impact.report.model import Dataset
 from genai_impact.report.parse_framework import FRAMEWORK_LISTS, parse_framework, parse_sources
 from genai_impact.report.parse_records import parse_industries, parse_sectors, parse_use_cases
+from genai_impact.report.summary_figures import parse_summary_figures
 from genai_impact.report.validation import (
     DEFAULT_SEED_LAST_LINE,
     Checker,
@@ -48,6 +49,7 @@ FILES: dict[str, tuple[str, ...]] = {
     "industries.yaml": ("industries",),
     "sectors.yaml": ("sectors",),
     "use_cases.yaml": ("use_cases",),
+    "summary_figures.yaml": ("impact_examples", "change_levels", "phase_flows"),
 }
 
 
@@ -81,6 +83,9 @@ def _load(data_dir: Path | str | None) -> tuple[Dataset | None, list[Problem]]:
     industries = parse_industries(checkers["industries.yaml"], doc("industries.yaml"))
     sectors = parse_sectors(checkers["sectors.yaml"], doc("sectors.yaml"))
     use_cases = parse_use_cases(checkers["use_cases.yaml"], doc("use_cases.yaml"))
+    summary = parse_summary_figures(
+        checkers["summary_figures.yaml"], doc("summary_figures.yaml"), industries
+    )
     for checker in checkers.values():
         problems.extend(checker.problems)
     if problems:
@@ -92,6 +97,7 @@ def _load(data_dir: Path | str | None) -> tuple[Dataset | None, list[Problem]]:
         use_cases=use_cases,
         data_dir=str(root),
         **framework,
+        **summary,
     )
     return dataset, []
 

@@ -11,7 +11,10 @@ at once; each class is small.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # the summary figures' records live in their own module, which imports this
+    from genai_impact.report.summary_figures import ChangeLevel, ImpactExample, PhaseFlow
 
 Basis = Literal["stated", "layout"]
 BASES: tuple[str, ...] = ("stated", "layout")
@@ -266,6 +269,9 @@ class Dataset:
     map_axes: tuple[MapAxis, ...] = ()
     map_markers: tuple[MapMarker, ...] = ()
     data_dir: str = field(default="", compare=False)
+    impact_examples: tuple[ImpactExample, ...] = ()
+    change_levels: tuple[ChangeLevel, ...] = ()
+    phase_flows: tuple[PhaseFlow, ...] = ()
 
     # Lookups by id: small lists, so a linear scan keeps the model free of caches.
     def source(self, source_id: str) -> Source:
