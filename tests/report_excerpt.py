@@ -14,6 +14,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from summary_quotes import summary_quotes
+
 from genai_impact.report.model import Dataset, Provenance, Text
 
 EXCERPT = Path(__file__).resolve().parent / "fixtures" / "report_excerpt" / "report-lines.txt"
@@ -77,6 +79,7 @@ def quotes(ds: Dataset) -> list[tuple[str, Text, Provenance]]:
         out.append((f"use case {uc.id}", uc.name, uc.prov))
         if uc.detail is not None:
             out.append((f"use case {uc.id} detail", uc.detail, uc.prov))
+    out.extend(summary_quotes(ds))
     return out
 
 

@@ -147,6 +147,9 @@ def test_export_json_top_level_and_framework(
         "use_cases",
         "sources",
         "meta",
+        "impact_examples",
+        "change_levels",
+        "phase_flows",
     ]
     for archetype in doc["archetypes"]:
         assert {"code", "name", "description", "business_elements", "prov"} <= set(archetype)
