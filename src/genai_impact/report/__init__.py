@@ -8,6 +8,7 @@
 - validation.py       the rules: every problem named with its file, record and field
 - query.py            selections over the data set and the URL's data-driven values
 - facts.py            every value as one row of a long table of facts, with provenance
+- summary_figures.py  the summary figures' file: 影響例, levels of change, phase flows
 
 Nothing here draws, renders or imports streamlit.
 """
