@@ -1,0 +1,87 @@
+"""AppTest of the summary figures on the pages: a profile shows its 影響例 and its level of
+change (or says the report names none), the use-case page its phase flows, following the
+phase filter; both languages, each value with its basis marker, each block with its CSV."""
+
+from __future__ import annotations
+
+import pytest
+from apptest_helpers import open_page
+from test_pages import markdown_bodies
+
+from genai_impact.report.load import load_dataset
+from genai_impact.text import display
+from genai_impact.text.i18n import t
+
+DS = load_dataset()
+LANGS = ["ja", "en"]
+
+
+def _page_text(at) -> str:
+    return "\n".join([*markdown_bodies(at.main), *(c.value for c in at.caption)])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_profile_shows_its_examples_and_its_level_of_change(lang):
+    at = open_page("industries", industry="electronics", lang=lang)
+    text = _page_text(at)
+    assert t("summary.profile.heading", lang) in [s.value for s in at.subheader]
+    for example in (e for e in DS.impact_examples if e.industry == "electronics"):
+        line = next(m for m in markdown_bodies(at.main) if display.md_text(example.text, lang) in m)
+        assert ":green-badge[" in line  # stated: the words match the industry's summary
+    level = next(lv for lv in DS.change_levels if lv.level == "player_structure")
+    line = t(
+        "summary.profile.level_line",
+        lang,
+        level=f"**{display.md_text(level.name, lang)}**",
+        example=display.md_text(level.examples[0].name, lang),  # エレクトロニクス
+    )
+    assert line in text
+    assert t("summary.profile.levels_none", lang) not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_profile_the_report_names_nowhere_says_so(lang):
+    at = open_page("industries", industry="chemicals", lang=lang)
+    text = _page_text(at)
+    assert t("summary.profile.examples_none", lang) in text
+    assert t("summary.profile.levels_none", lang) in text
+    # the unmapped example is named with its basis, not silently dropped
+    assert display.md_text(DS.change_levels[1].examples[1].name, lang) in text
+
+
+def test_a_reading_by_position_is_marked_as_a_reading():
+    at = open_page("industries", industry="construction", lang="en")
+    example = next(e for e in DS.impact_examples if e.industry == "construction")
+    line = next(m for m in markdown_bodies(at.main) if display.md_text(example.text, "en") in m)
+    assert ":orange-badge[" in line
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_use_case_page_shows_the_flows_of_the_chosen_phase(lang, downloads):
+    at = open_page("use_cases", lang=lang, phase=["production_distribution"])
+    assert t("summary.flow.heading", lang) in [s.value for s in at.subheader]
+    bodies = markdown_bodies(at.main)
+    arrow = t("summary.flow.arrow", lang)
+    chains = [
+        line for m in bodies if m.startswith("- ") for line in m.splitlines() if arrow in line
+    ]
+    shown = {f.id for f in DS.phase_flows if "production_distribution" in f.phases}
+    with_steps = [f for f in DS.phase_flows if f.id in shown and len(f.steps) > 1]
+    assert len(chains) == len(with_steps)
+    assert all(":orange-badge[" in line for line in chains)  # a chain's phase is a reading
+    for flow in DS.phase_flows:
+        first = display.md_text(flow.steps[0].phrases[0].text, lang)
+        assert any(first in m for m in bodies) == (flow.id in shown), flow.id
+    assert f"**{display.md_literal(t('summary.flow.common', lang))}**" in bodies
+    words = t("summary.file.flows", lang).replace(" ", "-")  # the file is named after it
+    (csv,) = [make() for name, _, make in downloads.values() if words in name]
+    for flow in DS.phase_flows:  # the CSV holds exactly the chains shown
+        first = flow.steps[0].phrases[0].text.in_lang(lang)
+        assert (first in csv.decode("utf-8")) == (flow.id in shown), flow.id
+
+
+def test_every_phase_has_its_flows_when_no_phase_is_chosen():
+    at = open_page("use_cases", lang="ja")
+    bodies = markdown_bodies(at.main)
+    for phase in DS.phases:
+        assert f"**{display.md_literal(phase.name.ja)}**" in bodies
