@@ -1,6 +1,6 @@
 """The report's summary figures (data/summary_figures.yaml): the parser's problems, the
-reading rules of docs/DATA.md, the views, and what the CSV, the JSON export and the
-slides carry. The pages are tested in test_summary_pages.py."""
+reading rules of docs/DATA.md, the views, and what the JSON export and the slides carry.
+The pages and their CSVs are tested in test_summary_pages.py."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ import pytest
 import yaml
 from data_dirs import DATA_SETS, copy_data, data_set_dir
 
-from genai_impact.exports import summary_tables
 from genai_impact.exports.dataset import to_json_dict
 from genai_impact.report.load import load_dataset, validate
 from genai_impact.report.query import url_choices
@@ -226,35 +225,7 @@ def test_a_flow_reads_from_efficiency_to_value_creation() -> None:
     )
 
 
-# 4. CSV, JSON, slides --------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("lang", ["ja", "en"])
-def test_the_profile_csv_has_each_value_with_its_provenance(lang) -> None:
-    table = summary_tables.profile_table(DS, DS.industry("construction"), lang)
-    frame = table.frame
-    value = t("summary.column.value", lang)
-    example = next(e for e in DS.impact_examples if e.industry == "construction")
-    row = frame[frame[value] == example.text.in_lang(lang)].iloc[0]
-    assert (row["basis"], row["lines"], row["source"]) == ("layout", "L3938–3942", "mizuho_2023")
-    assert row["note"] == example.prov.note
-    # the summary does not name 建設: one row says so, with nothing to cite
-    none = frame[frame[value] == t("summary.profile.levels_none", lang)].iloc[0]
-    assert none["source"] == "" and none["note"] == t("summary.note.nothing", lang)
-    assert table.stem == "industries-construction-summary"
-
-
-def test_the_flow_csv_has_a_row_per_phrase_of_the_chosen_phases() -> None:
-    frame = summary_tables.flow_table(DS, "en", ("production_distribution",)).frame
-    phrase = t("summary.column.phrase", "en")
-    assert list(frame[phrase]) == [
-        p.text.en
-        for f in DS.phase_flows
-        if "production_distribution" in f.phases
-        for s in f.steps
-        for p in s.phrases
-    ]
-    assert set(frame["basis"]) == {"layout"} and all(frame["lines"])
+# 4. JSON, slides --------------------------------------------------------------------------
 
 
 def test_the_json_export_carries_the_three_sections_with_provenance() -> None:

@@ -4,13 +4,19 @@ phase filter; both languages, each value with its basis marker, each block with 
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 from apptest_helpers import open_page
 from test_pages import markdown_bodies
 
+from genai_impact.exports.table_csv import BOM, provenance_header
+from genai_impact.exports.table_csv import basis_text as basis_words
 from genai_impact.report.load import load_dataset
 from genai_impact.text import display
 from genai_impact.text.i18n import t
+from genai_impact.views import summary_figures as query
 
 DS = load_dataset()
 LANGS = ["ja", "en"]
@@ -57,7 +63,7 @@ def test_a_reading_by_position_is_marked_as_a_reading():
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_use_case_page_shows_the_flows_of_the_chosen_phase(lang, downloads):
+def test_the_use_case_page_shows_the_flows_of_the_chosen_phase(lang):
     at = open_page("use_cases", lang=lang, phase=["production_distribution"])
     assert t("summary.flow.heading", lang) in [s.value for s in at.subheader]
     bodies = markdown_bodies(at.main)
@@ -73,11 +79,6 @@ def test_the_use_case_page_shows_the_flows_of_the_chosen_phase(lang, downloads):
         first = display.md_text(flow.steps[0].phrases[0].text, lang)
         assert any(first in m for m in bodies) == (flow.id in shown), flow.id
     assert f"**{display.md_literal(t('summary.flow.common', lang))}**" in bodies
-    words = t("summary.file.flows", lang).replace(" ", "-")  # the file is named after it
-    (csv,) = [make() for name, _, make in downloads.values() if words in name]
-    for flow in DS.phase_flows:  # the CSV holds exactly the chains shown
-        first = flow.steps[0].phrases[0].text.in_lang(lang)
-        assert (first in csv.decode("utf-8")) == (flow.id in shown), flow.id
 
 
 def test_every_phase_has_its_flows_when_no_phase_is_chosen():
@@ -85,3 +86,36 @@ def test_every_phase_has_its_flows_when_no_phase_is_chosen():
     bodies = markdown_bodies(at.main)
     for phase in DS.phases:
         assert f"**{display.md_literal(phase.name.ja)}**" in bodies
+
+
+def _section_csv(at, downloads, page: str, section: str, lang: str) -> list[dict[str, str]]:
+    """Open a block's source table and read the rows of its CSV (named after the section)."""
+    at.session_state[f"sources-{page}-{section}"] = True
+    at.run()
+    words = t(f"tables.file.section.{section}", lang).replace(" ", "-")
+    (make,) = [make for name, _, make in downloads.values() if words in name]
+    text = make()[len(BOM) :].decode("utf-8")
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_profile_blocks_source_table_gives_each_value_with_its_provenance(downloads, lang):
+    at = open_page("industries", industry="construction", lang=lang)
+    rows = _section_csv(at, downloads, "industries", "summary", lang)
+    value = t("profile.prov.column.value", lang)
+    example = next(e for e in DS.impact_examples if e.industry == "construction")
+    (row,) = [r for r in rows if r[value] == example.text.in_lang(lang)]
+    basis = provenance_header("basis", lang)
+    lines = provenance_header("lines", lang)
+    assert row[basis] == basis_words("layout", lang) and row[lines] == "L3938–3942"
+    assert row[provenance_header("note", lang)] == example.prov.note
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_flows_source_table_gives_each_chain_of_the_chosen_phases(downloads, lang):
+    at = open_page("use_cases", lang=lang, phase=["customer_touchpoint"])
+    rows = _section_csv(at, downloads, "use_cases", "flows", lang)
+    value = t("profile.prov.column.value", lang)
+    shown = [f for f in DS.phase_flows if "customer_touchpoint" in f.phases]
+    assert [r[value] for r in rows] == [query.flow_text(f, lang) for f in shown]
+    assert {r[provenance_header("basis", lang)] for r in rows} == {basis_words("layout", lang)}

@@ -14,5 +14,5 @@ PowerPoint, PDF or HTML, and the whole data set as JSON or CSV.
 - slides/            decks: the slide model, its layout, the PPTX, PDF and HTML writers
 - dataset.py         the curated data set as JSON (a documented contract) or CSV
 - dataset_summary.py the JSON sections of the summary figures
-- summary_tables.py  the summary figures' blocks as CSV tables and slide tables
+- summary_tables.py  the summary figures' blocks as slide tables
 """

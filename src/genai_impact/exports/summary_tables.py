@@ -1,23 +1,15 @@
-"""The summary figures as the pages show them: CSV tables and slide tables (pure).
-
-- the profile's block: an industry's 影響例 (with the impact type whose row it sits in)
-  and the executive summary's levels of change that name it; one row per value;
-- the use-case page's phase flows: one row per phrase (phase, chain, step), the chains
-  of the chosen phases.
-
-Each CSV row carries its value's provenance (`table_csv.PROVENANCE_COLUMNS`); each slide
-row its basis in words, as the other slide tables do.
+"""The summary figures as the slides show them (pure): the profile's block, an industry's
+影響例 (with the impact type whose row it sits in) and the executive summary's levels of
+change that name it, a row per value; the use-case page's phase flows of the chosen
+phases, a row per chain. Each row carries its basis in words, as the other slide tables
+do. (On screen, each block's source table gives its CSV, as every section does.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
 
-import pandas as pd
-
-from genai_impact.exports.page_tables import PageTable, file_stem
 from genai_impact.exports.slides.model import Table
-from genai_impact.exports.table_csv import PROVENANCE_COLUMNS, provenance_columns
 from genai_impact.report.model import Dataset, Industry, Provenance
 from genai_impact.text.i18n import t
 from genai_impact.views.comparison import basis_text
@@ -28,14 +20,6 @@ from genai_impact.views.summary_figures import (
     impact_examples_of,
     step_text,
 )
-
-PROFILE_COLUMNS = ("part", "level", "impact_type", "value")
-FLOW_COLUMNS = ("phase", "chain", "step", "phrase")
-
-
-def _frame(rows: list[dict[str, object]], columns: tuple[str, ...], lang: str) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=[*columns, *PROVENANCE_COLUMNS])
-    return frame.rename(columns={c: t(f"summary.column.{c}", lang) for c in columns})
 
 
 def profile_rows(
@@ -108,54 +92,6 @@ def profile_rows(
             )
         )
     return rows
-
-
-def _prov_columns(prov: Provenance | None, lang: str) -> dict[str, str]:
-    if prov is None:
-        return {name: "" for name in PROVENANCE_COLUMNS} | {"note": t("summary.note.nothing", lang)}
-    return provenance_columns(prov)
-
-
-def profile_table(ds: Dataset, industry: Industry, lang: str) -> PageTable:
-    """/industries?industry=…: the block's CSV."""
-    rows = [
-        {**values, **_prov_columns(prov, lang)} for values, prov in profile_rows(ds, industry, lang)
-    ]
-    return PageTable(
-        file_stem("industries", industry.id, "summary"),
-        t("summary.profile.heading", lang),
-        _frame(rows, PROFILE_COLUMNS, lang),
-        (t("summary.file.profile", lang),),
-    )
-
-
-def flow_rows(ds: Dataset, lang: str, phases: Collection[str] = ()) -> list[dict[str, object]]:
-    """One row per phrase of the chosen phases' chains (chain and step numbered from 1)."""
-    rows: list[dict[str, object]] = []
-    for group in flow_groups(ds, phases):
-        for chain, flow in enumerate(group.flows, start=1):
-            for step_number, step in enumerate(flow.steps, start=1):
-                for phrase in step.phrases:
-                    rows.append(
-                        {
-                            "phase": group_name(ds, group, lang),
-                            "chain": chain,
-                            "step": step_number,
-                            "phrase": phrase.text.in_lang(lang),
-                            **provenance_columns(phrase.prov),
-                        }
-                    )
-    return rows
-
-
-def flow_table(ds: Dataset, lang: str, phases: Collection[str] = ()) -> PageTable:
-    """/use_cases: the phase flows of the chosen phases (?phase=)."""
-    return PageTable(
-        file_stem("use_cases", "flows", phase=phases),
-        t("summary.flow.heading", lang),
-        _frame(flow_rows(ds, lang, phases), FLOW_COLUMNS, lang),
-        (t("summary.file.flows", lang),),
-    )
 
 
 # Slides ----------------------------------------------------------------------------------

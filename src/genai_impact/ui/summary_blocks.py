@@ -1,17 +1,15 @@
 """The report's summary figures on two pages: a profile's 影響例 and level of change, and
-the use-case page's phase flows. Each value with its basis marker, each block's sources in
-one table and its CSV."""
+the use-case page's phase flows. Each value with its basis marker; each block's sources in
+one table, with its CSV, as every section of these pages."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from genai_impact.exports import summary_tables
 from genai_impact.report.model import Industry
 from genai_impact.text import display
 from genai_impact.ui.blocks import heading, ledger_table, note
 from genai_impact.ui.context import PageContext
-from genai_impact.ui.downloads import table_download
 from genai_impact.views import summary_figures as query
 from genai_impact.views.provenance_ledger import Ledger
 
@@ -71,7 +69,6 @@ def profile_summary(ctx: PageContext, industry: Industry) -> None:
                 for level, example in unmapped
             )
             note(ctx.t("summary.profile.unmapped", examples=names))
-    table_download(ctx, summary_tables.profile_table(ds, industry, lang), "summary")
     ledger_table(ctx, ledger, "summary")
 
 
@@ -101,5 +98,4 @@ def phase_flows(ctx: PageContext) -> None:
         with st.container(border=True):
             st.markdown(f"**{display.md_literal(query.group_name(ds, group, lang))}**")
             st.markdown("\n".join(lines))
-    table_download(ctx, summary_tables.flow_table(ds, lang, ctx.view.phase), "flows")
     ledger_table(ctx, ledger, "flows")
