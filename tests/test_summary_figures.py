@@ -221,7 +221,7 @@ def test_a_flow_reads_from_efficiency_to_value_creation() -> None:
     )
     rd = next(f for f in DS.phase_flows if f.id == "rd_quality_and_speed")
     assert query.flow_text(rd, "en").endswith(
-        "Better quality of results / A faster value-creation cycle"
+        "Better quality of results | A faster value-creation cycle"
     )
 
 

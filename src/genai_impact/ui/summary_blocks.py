@@ -94,7 +94,9 @@ def phase_flows(ctx: PageContext) -> None:
                 for step in flow.steps
             ]
             marker = ledger.mark(query.flow_text(flow, lang), flow.prov)
-            lines.append(f"- {arrow.join(steps)} {marker}")
+            # a step a line, the later ones led by the arrow: long chains stay readable
+            later = "".join(f"  \n  {arrow.strip()} {step}" for step in steps[1:])
+            lines.append(f"- {steps[0]}{later} {marker}")
         with st.container(border=True):
             st.markdown(f"**{display.md_literal(query.group_name(ds, group, lang))}**")
             st.markdown("\n".join(lines))
