@@ -5,6 +5,8 @@ The pages and their CSVs are tested in test_summary_pages.py."""
 from __future__ import annotations
 
 import copy
+import csv
+import io
 import re
 import unicodedata
 from collections.abc import Callable
@@ -15,7 +17,7 @@ import pytest
 import yaml
 from data_dirs import DATA_SETS, copy_data, data_set_dir
 
-from genai_impact.exports.dataset import to_json_dict
+from genai_impact.exports.dataset import to_csv, to_json_dict
 from genai_impact.report.load import load_dataset, validate
 from genai_impact.report.query import url_choices
 from genai_impact.text.i18n import t
@@ -264,3 +266,16 @@ def test_the_use_case_slide_carries_the_flows_of_the_chosen_phases() -> None:
         == "Understanding customers more efficiently → Understanding customers more deeply"
     )
     assert flows.rows[0][2].startswith(t("profile.prov.short.layout", "en"))
+
+
+def test_the_data_set_csv_carries_every_summary_value_with_its_lines() -> None:
+    rows = list(csv.DictReader(io.StringIO(to_csv(DS))))
+    ours = [r for r in rows if r["table"] in ("impact_examples", "change_levels", "phase_flows")]
+    phrases = [p for f in DS.phase_flows for s in f.steps for p in s.phrases]
+    assert sum(r["table"] == "impact_examples" for r in ours) == len(DS.impact_examples)
+    assert [r["value_ja"] for r in ours if ".phrases[" in r["field"]] == [
+        p.text.ja for p in phrases
+    ]
+    assert all(r["source"] == "mizuho_2023" and r["lines"] and r["basis"] for r in ours)
+    food = next(r for r in ours if r["value_en"] == "food")
+    assert (food["record_id"], food["lines"]) == ("player_structure", "62-64")

@@ -16,9 +16,9 @@ from genai_impact.views.comparison import basis_text
 from genai_impact.views.summary_figures import (
     change_levels_of,
     flow_groups,
+    flow_text,
     group_name,
     impact_examples_of,
-    step_text,
 )
 
 
@@ -133,7 +133,6 @@ def flow_slide_table(ds: Dataset, lang: str, phases: Collection[str] = ()) -> Ta
     rows = []
     for group in flow_groups(ds, phases):
         for flow in group.flows:
-            steps = [step_text([p.text.in_lang(lang) for p in s.phrases], lang) for s in flow.steps]
-            line = t("summary.flow.arrow", lang).join(steps)
+            line = flow_text(flow, lang)
             rows.append((group_name(ds, group, lang), line, _basis(flow.prov, lang)))
     return Table(header=header, rows=tuple(rows), widths=(1.3, 4.2, 1.4))

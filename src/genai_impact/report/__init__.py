@@ -9,6 +9,7 @@
 - query.py            selections over the data set and the URL's data-driven values
 - facts.py            every value as one row of a long table of facts, with provenance
 - summary_figures.py  the summary figures' file: 影響例, levels of change, phase flows
+- summary_facts.py    the summary figures as facts of the long table
 
 Nothing here draws, renders or imports streamlit.
 """

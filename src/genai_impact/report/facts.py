@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from genai_impact.report.model import Dataset, Industry, Provenance, SourcedText, Text
+from genai_impact.report.summary_facts import summary_fact_rows
 
 NO_EFFECT = Text(ja="－", en="none")  # the report's dash: no expected effect in this phase
 NULL_SIZE = "null"  # an effect whose size the text does not show
@@ -134,3 +135,4 @@ def facts(ds: Dataset) -> Iterator[Fact]:
             yield Fact("sources", src.id, field, getattr(src, field), src.prov)
         if src.url:
             yield Fact("sources", src.id, "url", _code(src.url), src.prov)
+    yield from (Fact(*row) for row in summary_fact_rows(ds))  # impact examples, levels, flows

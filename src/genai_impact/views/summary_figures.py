@@ -81,10 +81,3 @@ def group_name(ds: Dataset, group: FlowGroup, lang: str) -> str:
     if group.phase is not None:
         return group.phase.name.in_lang(lang)
     return t("summary.flow.common", lang)
-
-
-def flow_phases_text(ds: Dataset, flow: PhaseFlow, lang: str) -> str:
-    """The phases of a chain in words."""
-    return t("common.list_separator", lang).join(
-        ds.phase(p).name.in_lang(lang) for p in flow.phases
-    )
