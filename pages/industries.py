@@ -74,21 +74,8 @@ def header(ctx: ui.PageContext, industry: Industry) -> None:
         label = ctx.t("industries.detail.sector", sector=display.sector_label(ds, link, lang))
         lines.append(marked(ledger, label, sector, link.prov))
     st.markdown("\n".join(f"- {line}" for line in lines))
-    neighbour_links(ctx, industry)
+    ui.neighbour_links(ctx, industry)
     ui.ledger_table(ctx, ledger, "header")
-
-
-def neighbour_links(ctx: ui.PageContext, industry: Industry) -> None:
-    """The previous and next industry in the report's order (not when presenting)."""
-    if ctx.presenting:
-        return
-    before, after = profile_query.neighbours(ctx.dataset, industry.id)
-    with st.container(horizontal=True, horizontal_alignment="distribute"):
-        for item, icon in ((before, ":material/arrow_back:"), (after, ":material/arrow_forward:")):
-            if item is None:
-                st.caption(ctx.t("industries.neighbours.end"), width="content")
-            else:
-                ui.industry_link(ctx, item, icon, industry=item.id)
 
 
 def effects(ctx: ui.PageContext, industry: Industry) -> None:
@@ -241,6 +228,7 @@ if not compare or compare == industry.id:
     effects(ctx, industry)
     (impacts_in_brief if ctx.presenting else impacts)(ctx, industry)
     if not ctx.presenting:
+        ui.profile_summary(ctx, industry)
         use_cases(ctx, industry)
 if "industry" not in dropped and not ctx.presenting:  # the full list, built when opened
     if (box := st.expander(ctx.t("industries.directory"), key="directory", on_change="rerun")).open:

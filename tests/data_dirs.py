@@ -16,6 +16,7 @@ DATA_FILES = (
     "use_cases.yaml",
     "outlook.yaml",
     "business_types.yaml",
+    "summary_figures.yaml",
 )
 DATA_SETS = ("minimal", "bundled")  # pytest params: every data-driven test runs on both
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from business_type_quotes import business_type_quotes
 from outlook_quotes import outlook_quotes
+from summary_quotes import summary_quotes
 
 from genai_impact.report.model import Dataset, Provenance, Text
 
@@ -82,6 +83,7 @@ def quotes(ds: Dataset) -> list[tuple[str, Text, Provenance]]:
             out.append((f"use case {uc.id} detail", uc.detail, uc.prov))
     out.extend(outlook_quotes(ds))
     out.extend(business_type_quotes(ds))
+    out.extend(summary_quotes(ds))
     return out
 
 

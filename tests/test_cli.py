@@ -151,6 +151,9 @@ def test_export_json_top_level_and_framework(
         "strategies",
         "outlook",
         "meta",
+        "impact_examples",
+        "change_levels",
+        "phase_flows",
     ]
     for archetype in doc["archetypes"]:
         assert {"code", "name", "description", "business_elements", "prov"} <= set(archetype)

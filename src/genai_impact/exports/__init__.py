@@ -17,4 +17,6 @@ PowerPoint, PDF or HTML, and the whole data set as JSON or CSV.
 - dataset_outlook.py the JSON sections of what changes for every firm
 - outlook_tables.py  /outlook's sections as CSV tables and slide tables
 - dataset_business.py the data set export's business-type section
+- dataset_summary.py the JSON sections of the summary figures
+- summary_tables.py  the summary figures' blocks as slide tables
 """

@@ -15,6 +15,7 @@ from typing import Any
 from genai_impact import __version__
 from genai_impact.exports.dataset_business import business_types_json
 from genai_impact.exports.dataset_outlook import outlook_sections
+from genai_impact.exports.dataset_summary import summary_sections
 from genai_impact.exports.table_csv import defuse
 from genai_impact.report.facts import facts
 from genai_impact.report.model import (
@@ -244,6 +245,7 @@ def to_json_dict(ds: Dataset) -> dict[str, Any]:
             "format_version": FORMAT_VERSION,
             "generated_from": Path(ds.data_dir).name if ds.data_dir else "",
         },
+        **summary_sections(ds),  # after meta: impact_examples, change_levels, phase_flows
     }
 
 

@@ -11,6 +11,8 @@
 - facts.py            every value as one row of a long table of facts, with provenance
 - outlook.py          what changes for every firm: environment changes, strategy
                       directions, the outlook with other technologies; model and parser
+- summary_figures.py  the summary figures' file: 影響例, levels of change, phase flows
+- summary_facts.py    the summary figures as facts of the long table
 
 Nothing here draws, renders or imports streamlit.
 """

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from genai_impact.report.model import Dataset, Industry, Provenance, SourcedText, Text
 from genai_impact.report.outlook import fact_rows as outlook_fact_rows
+from genai_impact.report.summary_facts import summary_fact_rows
 
 NO_EFFECT = Text(ja="－", en="none")  # the report's dash: no expected effect in this phase
 NULL_SIZE = "null"  # an effect whose size the text does not show
@@ -136,3 +137,4 @@ def facts(ds: Dataset) -> Iterator[Fact]:
         if src.url:
             yield Fact("sources", src.id, "url", _code(src.url), src.prov)
     yield from (Fact(*row) for row in outlook_fact_rows(ds))
+    yield from (Fact(*row) for row in summary_fact_rows(ds))  # impact examples, levels, flows

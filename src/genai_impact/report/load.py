@@ -22,6 +22,7 @@ from genai_impact.report.outlook import LISTS as OUTLOOK_LISTS
 from genai_impact.report.outlook import parse_outlook
 from genai_impact.report.parse_framework import FRAMEWORK_LISTS, parse_framework, parse_sources
 from genai_impact.report.parse_records import parse_industries, parse_sectors, parse_use_cases
+from genai_impact.report.summary_figures import parse_summary_figures
 from genai_impact.report.validation import (
     DEFAULT_SEED_LAST_LINE,
     Checker,
@@ -55,6 +56,7 @@ FILES: dict[str, tuple[str, ...]] = {
     "use_cases.yaml": ("use_cases",),
     "outlook.yaml": OUTLOOK_LISTS,
     BUSINESS_TYPES_FILE: BUSINESS_TYPES_TOP_LEVEL,
+    "summary_figures.yaml": ("impact_examples", "change_levels", "phase_flows"),
 }
 
 
@@ -92,6 +94,9 @@ def _load(data_dir: Path | str | None) -> tuple[Dataset | None, list[Problem]]:
     bt_table, bt_rows = parse_business_types(
         checkers[BUSINESS_TYPES_FILE], doc(BUSINESS_TYPES_FILE)
     )
+    summary = parse_summary_figures(
+        checkers["summary_figures.yaml"], doc("summary_figures.yaml"), industries
+    )
     for checker in checkers.values():
         problems.extend(checker.problems)
     if problems:
@@ -106,6 +111,7 @@ def _load(data_dir: Path | str | None) -> tuple[Dataset | None, list[Problem]]:
         business_type_table=bt_table,
         **framework,
         **outlook,
+        **summary,
     )
     return dataset, []
 

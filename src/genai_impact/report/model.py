@@ -17,6 +17,8 @@ if TYPE_CHECKING:  # outlook.py builds on this module's classes
     from genai_impact.report.outlook import EnvironmentChange, OutlookItem, Strategy
 if TYPE_CHECKING:  # defined beside their parser; imported here for the annotations only
     from genai_impact.report.business_types import BusinessType, BusinessTypeTable
+if TYPE_CHECKING:  # the summary figures' records live in their own module, which imports this
+    from genai_impact.report.summary_figures import ChangeLevel, ImpactExample, PhaseFlow
 
 Basis = Literal["stated", "layout"]
 BASES: tuple[str, ...] = ("stated", "layout")
@@ -277,6 +279,9 @@ class Dataset:
     # the business-type table (business_types.yaml): its rows, and the texts around them
     business_types: tuple[BusinessType, ...] = ()
     business_type_table: BusinessTypeTable | None = None
+    impact_examples: tuple[ImpactExample, ...] = ()
+    change_levels: tuple[ChangeLevel, ...] = ()
+    phase_flows: tuple[PhaseFlow, ...] = ()
 
     # Lookups by id: small lists, so a linear scan keeps the model free of caches.
     def source(self, source_id: str) -> Source:

@@ -25,6 +25,8 @@ data and URL text goes through `text.display.md_literal`, and nothing renders ra
 - download_grace.py a clicked download's file kept until the browser fetched it
 - outlook_blocks.py a strategy direction's card, an industry's strategy directions,
                    /outlook's sources and CSVs
+- summary_blocks.py the report's summary figures: a profile's 影響例 and level of change,
+                   the use-case page's phase flows
 """
 
 from __future__ import annotations
@@ -56,9 +58,10 @@ from genai_impact.ui.downloads import (
     table_download,
     table_export,
 )
-from genai_impact.ui.industry_links import industry_directory, industry_link
+from genai_impact.ui.industry_links import industry_directory, industry_link, neighbour_links
 from genai_impact.ui.link import LINK_KEY, base_url, copy_link, view_link
 from genai_impact.ui.page import INDUSTRY_KEY, LANG_KEY, start_page
+from genai_impact.ui.summary_blocks import phase_flows, profile_summary
 from genai_impact.ui.url import bound, request
 from genai_impact.ui.year_slider import play_step, year_player
 
@@ -88,8 +91,11 @@ __all__ = [
     "note",
     "official_stats",
     "page_heading",
+    "phase_flows",
+    "profile_summary",
     "industry_directory",
     "industry_link",
+    "neighbour_links",
     "view_heading",
     "paragraph",
     "play_step",

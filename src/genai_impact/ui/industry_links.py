@@ -1,5 +1,5 @@
-"""Links to industry profiles: one industry's, and every industry by archetype (the
-profile page's directory)."""
+"""Links to industry profiles: one industry's, the previous and next in the report's
+order, and every industry by archetype (the profile page's directory)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from genai_impact.report import query
 from genai_impact.report.model import Industry
 from genai_impact.text import display
 from genai_impact.ui.context import PageContext
+from genai_impact.views.profile import neighbours
 
 PROFILE_PAGE = "pages/industries.py"
 
@@ -36,3 +37,16 @@ def industry_directory(ctx: PageContext, compare_with: str | None = None) -> Non
                 else:
                     params = {"industry": compare_with, "compare": industry.id}
                     industry_link(ctx, industry, ":material/compare_arrows:", **params)
+
+
+def neighbour_links(ctx: PageContext, industry: Industry) -> None:
+    """The previous and next industry in the report's order (not when presenting)."""
+    if ctx.presenting:
+        return
+    before, after = neighbours(ctx.dataset, industry.id)
+    with st.container(horizontal=True, horizontal_alignment="distribute"):
+        for item, icon in ((before, ":material/arrow_back:"), (after, ":material/arrow_forward:")):
+            if item is None:
+                st.caption(ctx.t("industries.neighbours.end"), width="content")
+            else:
+                industry_link(ctx, item, icon, industry=item.id)

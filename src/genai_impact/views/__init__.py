@@ -10,4 +10,5 @@ builders that draw them. Pages lay these out; exports render the same builders.
 - use_cases.py         directions of use x phases; who feels each phase most
 - provenance_ledger.py compact basis markers and one source table per section
 - outlook.py           what changes for every firm; the strategy directions of an industry
+- summary_figures.py   an industry's 影響例 and level of change; the phase flows by phase
 """

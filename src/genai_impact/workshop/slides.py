@@ -5,10 +5,11 @@ One saved view gives one slide, or more where a table is split (`layout.paginate
 - map: the map as on screen (filters, search, selection; the fiscal year in statistics
   mode), annotation markers beside their industries' points;
 - industries: the profile's facts (archetype, business elements, sector, effects per
-  phase, structural impacts with timing, impact summary), or the comparison when
-  `compare` is set, as on screen;
+  phase, structural impacts with timing, impact summary) and the report's summary
+  figures (its 影響例, its level of change), or the comparison when `compare` is set;
 - impacts: the matrix (archetype filter); use_cases: the grid (phase and direction
-  filters); sources: every source; home: what the dashboard is and a row per page.
+  filters) and the phase flows of the same phases; sources: every source; home: what
+  the dashboard is and a row per page.
 
 Each slide carries the view's name as its title, the page and its filters in words,
 the source line, the link back on `base`, the facilitator's note and the numbered
@@ -25,7 +26,8 @@ from genai_impact.exports import render
 from genai_impact.exports.map_export import map_export
 from genai_impact.exports.slides import charts, layout
 from genai_impact.exports.slides import tables as slide_tables
-from genai_impact.exports.slides.model import Slide
+from genai_impact.exports.slides.model import Slide, Table
+from genai_impact.exports.summary_tables import flow_slide_table, profile_slide_table
 from genai_impact.official.stats import OfficialStats
 from genai_impact.report.model import Dataset
 from genai_impact.report.query import default_industry, report_source
@@ -134,11 +136,13 @@ def _industries_slide(
         names = {"a": industry.name.in_lang(lang), "b": other.name.in_lang(lang)}
         heading = t("industries.compare.heading", lang, **names)
         table = slide_tables.comparison_table(ds, industry, other, lang, marks)
+        extra: tuple[Table, ...] = ()
     else:
         heading = t("slides.profile.heading", lang, name=industry.name.in_lang(lang))
         table = slide_tables.profile_table(ds, industry, lang, marks)
+        extra = (profile_slide_table(ds, industry, lang),)  # 影響例, level of change
     slide = _base_slide(ds, saved, lang, base, [heading])
-    return replace(slide, tables=(table,))
+    return replace(slide, tables=(table, *extra))
 
 
 def _impacts_slide(ds: Dataset, saved: agenda.SavedView, view: state.ViewState, base: str) -> Slide:
@@ -162,7 +166,8 @@ def _use_cases_slide(
         _filters(ds, lang, phase=view.phase, direction=view.direction),
     ]
     table = slide_tables.grid_table(ds, lang, view.phase, view.direction, target_marks(saved))
-    return replace(_base_slide(ds, saved, lang, base, subtitle), tables=(table,))
+    flows = flow_slide_table(ds, lang, view.phase)  # the phase flows of the same phases
+    return replace(_base_slide(ds, saved, lang, base, subtitle), tables=(table, flows))
 
 
 def _text_slide(ds: Dataset, saved: agenda.SavedView, view: state.ViewState, base: str) -> Slide:
