@@ -15,7 +15,12 @@ from typing import Any
 import yaml
 
 from genai_impact.report.model import Dataset
-from genai_impact.report.parse_framework import FRAMEWORK_LISTS, parse_framework, parse_sources
+from genai_impact.report.parse_framework import (
+    FRAMEWORK_LISTS,
+    parse_framework,
+    parse_reading_rules,
+    parse_sources,
+)
 from genai_impact.report.parse_records import parse_industries, parse_sectors, parse_use_cases
 from genai_impact.report.validation import (
     DEFAULT_SEED_LAST_LINE,
@@ -48,6 +53,7 @@ FILES: dict[str, tuple[str, ...]] = {
     "industries.yaml": ("industries",),
     "sectors.yaml": ("sectors",),
     "use_cases.yaml": ("use_cases",),
+    "reading_rules.yaml": ("reading_rules",),
 }
 
 
@@ -81,6 +87,7 @@ def _load(data_dir: Path | str | None) -> tuple[Dataset | None, list[Problem]]:
     industries = parse_industries(checkers["industries.yaml"], doc("industries.yaml"))
     sectors = parse_sectors(checkers["sectors.yaml"], doc("sectors.yaml"))
     use_cases = parse_use_cases(checkers["use_cases.yaml"], doc("use_cases.yaml"))
+    reading_rules = parse_reading_rules(checkers["reading_rules.yaml"], doc("reading_rules.yaml"))
     for checker in checkers.values():
         problems.extend(checker.problems)
     if problems:
@@ -92,6 +99,7 @@ def _load(data_dir: Path | str | None) -> tuple[Dataset | None, list[Problem]]:
         use_cases=use_cases,
         data_dir=str(root),
         **framework,
+        reading_rules=reading_rules,
     )
     return dataset, []
 
@@ -183,6 +191,7 @@ def _known_ids(docs: dict[str, dict[str, Any] | None]) -> Known:
         timings=_ids(framework, "timings", "id", str),
         directions=_ids(framework, "directions", "number", int),
         sector_codes=_ids(docs["sectors.yaml"], "sectors", "estat_code", str),
+        reading_rules=_ids(docs["reading_rules.yaml"], "reading_rules", "id", str),
     )
 
 
