@@ -8,7 +8,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED_DATA = REPO / "data"
 MINIMAL_DATA = Path(__file__).resolve().parent / "fixtures" / "minimal_data"
-DATA_FILES = ("sources.yaml", "framework.yaml", "industries.yaml", "sectors.yaml", "use_cases.yaml")
+DATA_FILES = (
+    "sources.yaml",
+    "framework.yaml",
+    "industries.yaml",
+    "sectors.yaml",
+    "use_cases.yaml",
+    "reading_rules.yaml",
+)
 DATA_SETS = ("minimal", "bundled")  # pytest params: every data-driven test runs on both
 
 
