@@ -23,6 +23,7 @@ data and URL text goes through `text.display.md_literal`, and nothing renders ra
 - link.py          "Link to this view"
 - year_slider.py   the map's fiscal-year slider and play control
 - download_grace.py a clicked download's file kept until the browser fetched it
+- readings_block.py the sources page's "how we read the report": rules and every reading
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ from genai_impact.ui.downloads import (
 from genai_impact.ui.industry_links import industry_directory, industry_link
 from genai_impact.ui.link import LINK_KEY, base_url, copy_link, view_link
 from genai_impact.ui.page import INDUSTRY_KEY, LANG_KEY, start_page
+from genai_impact.ui.readings_block import readings_section
 from genai_impact.ui.url import bound, request
 from genai_impact.ui.year_slider import play_step, year_player
 
@@ -91,6 +93,7 @@ __all__ = [
     "paragraph",
     "play_step",
     "provenance_badge",
+    "readings_section",
     "request",
     "sourced_text",
     "sourced_value",

@@ -7,4 +7,5 @@ builders that draw them. Pages lay these out; exports render the same builders.
 - impacts.py           industries x structural-impact types, grouped by level
 - use_cases.py         directions of use x phases; who feels each phase most
 - provenance_ledger.py compact basis markers and one source table per section
+- readings.py          every value read from layout, with its rule: "how we read the report"
 """
