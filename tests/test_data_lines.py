@@ -203,7 +203,9 @@ RULE_CASES = [
         "missing required field",
     ),
     (
-        edit("reading_rules.yaml", lambda doc: doc["reading_rules"].append(doc["reading_rules"][0])),
+        edit(
+            "reading_rules.yaml", lambda doc: doc["reading_rules"].append(doc["reading_rules"][0])
+        ),
         "reading_rules.yaml",
         "reading_rules[1].id",
         "duplicate reading rule id",
@@ -224,9 +226,9 @@ def test_a_broken_rule_reference_names_file_record_and_field(
     data = copy_data(MINIMAL_DATA, tmp_path)
     mutate(data)
     problems = validate(data)
-    assert any(
-        (p.file, p.path) == (file, path) and message in p.message for p in problems
-    ), "\n".join(str(p) for p in problems)
+    assert any((p.file, p.path) == (file, path) and message in p.message for p in problems), (
+        "\n".join(str(p) for p in problems)
+    )
 
 
 @pytest.mark.parametrize("number", [t.number for t in DS.impact_types])

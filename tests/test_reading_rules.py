@@ -287,7 +287,14 @@ def test_an_industry_the_executive_summary_names_under_a_level_has_a_type_of_it(
     if industry_id in SUMMARY_LEVEL:
         assert SUMMARY_LEVEL[industry_id] in levels, levels
     excerpt = _norm(read().window(62, 64))
-    for word in ("ITサービス", "製薬", "各種製造業", "エレクトロニクス", "小売・食品", "医療・介護"):
+    for word in (
+        "ITサービス",
+        "製薬",
+        "各種製造業",
+        "エレクトロニクス",
+        "小売・食品",
+        "医療・介護",
+    ):
         assert word in excerpt
 
 

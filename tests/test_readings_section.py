@@ -39,7 +39,11 @@ def test_readings_are_layout_values_only_and_each_names_a_known_rule():
     ("industry_id", "what", "value"),
     [
         # a "－" placement, an effect with no legible size, an impact type, a sector
-        ("travel", "“－” (no expected effect) in Production and distribution", "No expected effect (－)"),
+        (
+            "travel",
+            "“－” (no expected effect) in Production and distribution",
+            "No expected effect (－)",
+        ),
         ("food", "Effect in Production and distribution", "Efficiency effect (size not legible)"),
         ("food", "Structural-impact type", "5 Vertical integration (A few years ahead)"),
         ("pharmaceuticals", "Statistical sector", "Chemical industry"),
@@ -77,7 +81,9 @@ def test_the_page_lists_the_readings_filters_them_and_offers_them_as_csv(downloa
     box.set_value("food").run()
     table = at.dataframe[-1].value
     assert len(table) == len(view.chosen(ALL, "food"))
-    assert set(table[t("readings.column.industry", lang)]) == {DS.industry("food").name.in_lang(lang)}
+    assert set(table[t("readings.column.industry", lang)]) == {
+        DS.industry("food").name.in_lang(lang)
+    }
     offered = download_buttons(at, downloads)
     name, mime, make = offered[t("workshop.download.csv", lang)]
     assert mime == "text/csv" and name.endswith(".csv")

@@ -108,9 +108,7 @@ def _framework_readings(ds: Dataset) -> Iterator[Reading]:
         if u.prov.basis == "layout":
             directions = _join([ds.direction(n).name for n in u.directions])
             phases = _join([ds.phase(p).name for p in u.phases])
-            value = Text(
-                ja=f"{directions.ja} × {phases.ja}", en=f"{directions.en} × {phases.en}"
-            )
+            value = Text(ja=f"{directions.ja} × {phases.ja}", en=f"{directions.en} × {phases.en}")
             what = _both("readings.what.use_case", name=u.name)
             yield Reading(None, what, value, u.prov)
 
