@@ -75,15 +75,19 @@ def test_every_rule_is_listed_once_with_how_many_values_follow_it():
 def test_the_page_lists_the_readings_filters_them_and_offers_them_as_csv(downloads, lang):
     at = open_page("sources", lang=lang)
     assert t("readings.heading", lang) in [s.value for s in at.subheader]
+    assert not any(s.key == FILTER_KEY for s in at.selectbox)  # closed: nothing built
+    at.session_state["sources-readings"] = True  # open the expander, as a click does
+    at.run()
+    rules = at.table[0].value
+    assert len(rules) == len(DS.reading_rules)
     box = next(s for s in at.selectbox if s.key == FILTER_KEY)
     table = at.dataframe[-1].value
     assert len(table) == len(ALL)
-    box.set_value("food").run()
-    table = at.dataframe[-1].value
+    box.set_value("food").run()  # one industry: a wrapping table, every note legible
+    table = at.table[-1].value
     assert len(table) == len(view.chosen(ALL, "food"))
-    assert set(table[t("readings.column.industry", lang)]) == {
-        DS.industry("food").name.in_lang(lang)
-    }
+    assert t("readings.column.industry", lang) not in table.columns  # the filter says it
+    food = DS.industry("food").name.in_lang(lang)
     offered = download_buttons(at, downloads)
     name, mime, make = offered[t("workshop.download.csv", lang)]
     assert mime == "text/csv" and name.endswith(".csv")
@@ -91,3 +95,4 @@ def test_the_page_lists_the_readings_filters_them_and_offers_them_as_csv(downloa
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert len(rows) == len(table)
     assert all(row[t("readings.column.rule", lang)] for row in rows)
+    assert {row[t("readings.column.industry", lang)] for row in rows} == {food}

@@ -15,14 +15,25 @@ from genai_impact.views import readings as view
 from genai_impact.views.provenance_ledger import md_cells
 
 FILTER_KEY = "sources_readings_industry"  # a widget of this page only: not in the URL
+OPEN_KEY = "sources-readings"  # the expander: its content is built only when it is open
 CSV_COLUMNS = ("industry", "what", "value", "rule")  # then the provenance columns
 
 
 def readings_section(ctx: PageContext) -> None:
-    """The rules, the filter, the table of readings and its CSV button."""
-    ds, lang = ctx.dataset, ctx.lang
+    """The heading and what a reading is; in an expander built only when opened (a closed
+    one costs the page nothing): the rules, the filter, the readings and their CSV."""
     heading(ctx.t("readings.heading"))
     st.markdown(ctx.t("readings.intro"))
+    count = len(view.readings(ctx.dataset))
+    label = ctx.t("readings.expander", count=count, rules=len(ctx.dataset.reading_rules))
+    box = st.expander(label, key=OPEN_KEY, on_change="rerun")
+    if box.open:
+        with box:
+            _rules_and_readings(ctx)
+
+
+def _rules_and_readings(ctx: PageContext) -> None:
+    ds, lang = ctx.dataset, ctx.lang
     st.markdown(f"##### {ctx.t('readings.rules.heading')}", anchors=False)
     st.caption(ctx.t("readings.rules.intro"))
     rules = pd.DataFrame(view.rule_rows(ds, lang))
@@ -41,9 +52,30 @@ def readings_section(ctx: PageContext) -> None:
     )
     items = view.chosen(view.readings(ds), choice)
     st.caption(ctx.t("readings.list.count", count=len(items)))
-    frame = pd.DataFrame(view.rows(ds, items, lang), columns=list(view.COLUMNS))
-    frame = frame.rename(columns={c: ctx.t(f"readings.column.{c}") for c in view.COLUMNS})
-    st.dataframe(frame, hide_index=True, width="stretch")
+    columns = view.shown_columns(lang)
+    frame = pd.DataFrame(view.rows(ds, items, lang), columns=list(columns))
+    if "note" not in columns:
+        st.caption(ctx.t("readings.list.notes_in_csv"))
+    labels = {c: ctx.t(f"readings.column.{c}") for c in columns}
+    if choice:  # one industry's readings: a table that wraps, every note legible (the
+        # industry is the filter's, so its column goes)
+        shown = frame.drop(columns="industry").rename(columns=labels)
+        st.table(md_cells(shown), hide_index=True)
+        table_download(ctx, _csv_table(ctx, items, choice), "readings")
+        return
+    # all of them: a scrolling grid (a cell shows its whole text on hover)
+    st.caption(ctx.t("readings.list.grid_hint"))
+    widths = {"industry": 110, "what": 190, "value": 280, "lines": 100, "rule": 220, "note": 600}
+    st.dataframe(
+        frame.rename(columns=labels),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            labels[c]: st.column_config.TextColumn(width=w)
+            for c, w in widths.items()
+            if c in labels
+        },
+    )
     table_download(ctx, _csv_table(ctx, items, choice), "readings")
 
 

@@ -18,6 +18,13 @@ from genai_impact.text.i18n import t
 
 FRAMEWORK = "_framework"  # the filter value of the readings that belong to no industry
 COLUMNS = ("industry", "what", "value", "lines", "rule", "note")
+# the notes are English only (data/README.md): a Japanese screen leaves them to the CSV
+NOTE_LANGS = ("en",)
+
+
+def shown_columns(lang: str) -> tuple[str, ...]:
+    """The on-screen columns in `lang`."""
+    return COLUMNS if lang in NOTE_LANGS else tuple(c for c in COLUMNS if c != "note")
 
 
 @dataclass(frozen=True)
