@@ -235,6 +235,8 @@ if not ctx.presenting:
     axes_method(ctx)
     sector_table(ctx)
 basis_explained(ctx)
+if not ctx.presenting:
+    ui.readings_section(ctx)
 
 # 4. For administrators, at the end: the official figures imported, how to import
 if not ctx.presenting:

@@ -17,6 +17,7 @@ DATA_FILES = (
     "outlook.yaml",
     "business_types.yaml",
     "summary_figures.yaml",
+    "reading_rules.yaml",
 )
 DATA_SETS = ("minimal", "bundled")  # pytest params: every data-driven test runs on both
 

@@ -18,6 +18,7 @@ from business_type_quotes import business_type_quotes
 from outlook_quotes import outlook_quotes
 from summary_quotes import summary_quotes
 
+from genai_impact.report.facts import facts
 from genai_impact.report.model import Dataset, Provenance, Text
 
 EXCERPT = Path(__file__).resolve().parent / "fixtures" / "report_excerpt" / "report-lines.txt"
@@ -30,7 +31,7 @@ MISQUOTE_LINE = 3959
 HEADER = f"""\
 # Verbatim lines of the bank's 2023 research report text (みずほ銀行 産業調査部,
 # 生成AIが産業に及ぼす影響), file {SOURCE_FILE}: only the lines that the
-# quotes in data/ cite, each as <line number><TAB><the line, unchanged>.
+# values in data/ cite, each as <line number><TAB><the line, unchanged>.
 # Written by scripts/refresh-report-excerpt from the report text; do not edit by hand.
 """
 
@@ -87,13 +88,21 @@ def quotes(ds: Dataset) -> list[tuple[str, Text, Provenance]]:
     return out
 
 
+def cited_ranges(ds: Dataset) -> list[tuple[int, int]]:
+    """Every range of the report that a value or a reading rule cites, quote or not (the
+    line test checks each range holds its value's quote or key words)."""
+    provs = [prov for _, _, prov in quotes(ds)]
+    provs += [fact.prov for fact in facts(ds) if fact.prov is not None]
+    provs += [timing.prov for timing in ds.timings if timing.prov is not None]
+    ranges = [p.lines for p in provs if p.source == SOURCE_ID and p.lines is not None]
+    return ranges + [rule.lines for rule in ds.reading_rules]
+
+
 def cited_lines(ds: Dataset) -> list[int]:
-    """Every line number a quote cites (each range in full), and the self-check's line."""
+    """Every line number the data cites (each range in full), and the self-check's line."""
     numbers = {MISQUOTE_LINE}
-    for _, _, prov in quotes(ds):
-        if prov.source == SOURCE_ID and prov.lines is not None:
-            first, last = prov.lines
-            numbers.update(range(first, last + 1))
+    for first, last in cited_ranges(ds):
+        numbers.update(range(first, last + 1))
     return sorted(numbers)
 
 

@@ -69,13 +69,14 @@ def plotted(filters: MapFilters, lang: str = "ja") -> list[str]:
         ),
         # impact types: any of the chosen
         (MapFilters(impacts=(4,)), ["electronics"]),
-        (MapFilters(impacts=(2, 5)), ["pharmaceuticals", "chemicals", "retail"]),
+        # 食品 has type 5: the executive summary names it with 小売 under player structure
+        (MapFilters(impacts=(2, 5)), ["pharmaceuticals", "chemicals", "food", "retail"]),
         # everything at once, and a combination that leaves nothing
         (
             MapFilters(
                 archetypes=("C",), phases=("customer_touchpoint",), kind="efficiency", impacts=(5,)
             ),
-            ["retail"],
+            ["food", "retail"],
         ),
         (MapFilters(archetypes=("E2",), impacts=(4,)), []),
     ],

@@ -20,7 +20,12 @@ from genai_impact.report.business_types import parse_business_types
 from genai_impact.report.model import Dataset
 from genai_impact.report.outlook import LISTS as OUTLOOK_LISTS
 from genai_impact.report.outlook import parse_outlook
-from genai_impact.report.parse_framework import FRAMEWORK_LISTS, parse_framework, parse_sources
+from genai_impact.report.parse_framework import (
+    FRAMEWORK_LISTS,
+    parse_framework,
+    parse_reading_rules,
+    parse_sources,
+)
 from genai_impact.report.parse_records import parse_industries, parse_sectors, parse_use_cases
 from genai_impact.report.summary_figures import parse_summary_figures
 from genai_impact.report.validation import (
@@ -57,6 +62,7 @@ FILES: dict[str, tuple[str, ...]] = {
     "outlook.yaml": OUTLOOK_LISTS,
     BUSINESS_TYPES_FILE: BUSINESS_TYPES_TOP_LEVEL,
     "summary_figures.yaml": ("impact_examples", "change_levels", "phase_flows"),
+    "reading_rules.yaml": ("reading_rules",),
 }
 
 
@@ -97,6 +103,7 @@ def _load(data_dir: Path | str | None) -> tuple[Dataset | None, list[Problem]]:
     summary = parse_summary_figures(
         checkers["summary_figures.yaml"], doc("summary_figures.yaml"), industries
     )
+    reading_rules = parse_reading_rules(checkers["reading_rules.yaml"], doc("reading_rules.yaml"))
     for checker in checkers.values():
         problems.extend(checker.problems)
     if problems:
@@ -112,6 +119,7 @@ def _load(data_dir: Path | str | None) -> tuple[Dataset | None, list[Problem]]:
         **framework,
         **outlook,
         **summary,
+        reading_rules=reading_rules,
     )
     return dataset, []
 
@@ -203,6 +211,7 @@ def _known_ids(docs: dict[str, dict[str, Any] | None]) -> Known:
         timings=_ids(framework, "timings", "id", str),
         directions=_ids(framework, "directions", "number", int),
         sector_codes=_ids(docs["sectors.yaml"], "sectors", "estat_code", str),
+        reading_rules=_ids(docs["reading_rules.yaml"], "reading_rules", "id", str),
     )
 
 

@@ -46,6 +46,7 @@ class Provenance:
     basis: str  # "stated" | "layout"
     lines: tuple[int, int] | None = None
     note: str | None = None
+    rule: str | None = None  # a ReadingRule id; every `layout` value names the rule it follows
 
     def lines_label(self) -> str:
         if self.lines is None:
@@ -147,6 +148,17 @@ class ImpactType:
 class Timing:
     id: str
     name: Text
+    prov: Provenance | None = None
+
+
+@dataclass(frozen=True)
+class ReadingRule:
+    """How we read values the text lost (a circle, a position): written once, applied alike."""
+
+    id: str
+    name: Text
+    rule: Text  # our words: how a value is read
+    lines: tuple[int, int]  # the report's lines the rule rests on
 
 
 @dataclass(frozen=True)
@@ -282,6 +294,7 @@ class Dataset:
     impact_examples: tuple[ImpactExample, ...] = ()
     change_levels: tuple[ChangeLevel, ...] = ()
     phase_flows: tuple[PhaseFlow, ...] = ()
+    reading_rules: tuple[ReadingRule, ...] = ()
 
     # Lookups by id: small lists, so a linear scan keeps the model free of caches.
     def source(self, source_id: str) -> Source:
@@ -322,3 +335,6 @@ class Dataset:
 
     def direction(self, number: int) -> Direction:
         return next(d for d in self.directions if d.number == number)
+
+    def reading_rule(self, rule_id: str) -> ReadingRule:
+        return next(r for r in self.reading_rules if r.id == rule_id)

@@ -17,6 +17,7 @@ from genai_impact.report.model import (
     MapAxis,
     MapMarker,
     Phase,
+    ReadingRule,
     Source,
     Stage,
     Timing,
@@ -153,7 +154,11 @@ def _impact_type(c: Checker, rec: dict[str, Any], path: str) -> ImpactType:
 
 
 def _timing(c: Checker, rec: dict[str, Any], path: str) -> Timing:
-    return Timing(id=c.identifier(rec, "id", path), name=c.text_at(rec, "name", path))
+    return Timing(
+        id=c.identifier(rec, "id", path),
+        name=c.text_at(rec, "name", path),
+        prov=c.prov_at(rec, "prov", path),
+    )
 
 
 def _direction(c: Checker, rec: dict[str, Any], path: str) -> Direction:
@@ -212,7 +217,7 @@ FRAMEWORK_RECORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, 
         (),
         _impact_type,
     ),
-    "timings": (("id",), ("id", "name"), (), _timing),
+    "timings": (("id",), ("id", "name"), ("prov",), _timing),
     "directions": (("number",), ("number", "name", "description", "prov"), (), _direction),
     "map_axes": (
         ("id", "axis"),
@@ -247,3 +252,21 @@ def parse_framework(c: Checker, doc: dict[str, Any]) -> dict[str, tuple[Any, ...
                 f"missing phase {missing!r} (the app expects exactly: {', '.join(PHASE_IDS)})",
             )
     return parsed
+
+
+def parse_reading_rules(c: Checker, doc: dict[str, Any]) -> tuple[ReadingRule, ...]:
+    """The `reading_rules:` list: how each kind of `layout` value is read, written once."""
+    items = c.items(doc, "reading_rules", "")
+    c.unique_field(items, "id", "reading rule id")
+    out = []
+    for node, path in items:
+        rec = c.record(node, path, ("id", "name", "rule", "lines"))
+        out.append(
+            ReadingRule(
+                id=c.identifier(rec, "id", path),
+                name=c.text_at(rec, "name", path),
+                rule=c.text_at(rec, "rule", path),
+                lines=c.line_pair(rec, "lines", path, c.known.seed_last_line),
+            )
+        )
+    return tuple(out)

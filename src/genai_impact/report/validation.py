@@ -58,6 +58,7 @@ class Known:
     timings: tuple[str, ...] | None = None
     directions: tuple[int, ...] | None = None
     sector_codes: tuple[str, ...] | None = None
+    reading_rules: tuple[str, ...] | None = None  # ids of data/reading_rules.yaml
 
 
 def _join(path: str, key: str) -> str:
@@ -310,7 +311,7 @@ class Checker:
 
     def prov(self, node: Any, path: str) -> Provenance | None:
         """A provenance `{source, lines, basis, note}` with the rules of data/README.md."""
-        rec = self.record(node, path, ("source", "basis"), ("lines", "note"))
+        rec = self.record(node, path, ("source", "basis"), ("lines", "note", "rule"))
         if not rec:
             return None
         sources = self.known.sources
@@ -327,6 +328,21 @@ class Checker:
             self.problem(
                 _join(path, "note"), "a 'layout' basis must carry a note explaining the reading"
             )
+        rule = self._reading_rule(rec, path, basis)
         if None in (source, basis) or ("lines" in rec and lines is None):
             return None
-        return Provenance(source=source, basis=basis, lines=lines, note=note)
+        return Provenance(source=source, basis=basis, lines=lines, note=note, rule=rule)
+
+    def _reading_rule(self, rec: dict[str, Any], path: str, basis: str | None) -> str | None:
+        """A `layout` reading names the reading rule it follows; a `stated` value names none."""
+        if "rule" not in rec:
+            if basis == "layout":
+                self.problem(
+                    _join(path, "rule"),
+                    "a 'layout' basis must name its reading rule (an id of reading_rules.yaml)",
+                )
+            return None
+        if basis == "stated":
+            self.problem(_join(path, "rule"), "a 'stated' value follows no reading rule")
+            return None
+        return self.choice(rec, "rule", path, self.known.reading_rules, "reading rule id")

@@ -27,6 +27,7 @@ data and URL text goes through `text.display.md_literal`, and nothing renders ra
                    /outlook's sources and CSVs
 - summary_blocks.py the report's summary figures: a profile's 影響例 and level of change,
                    the use-case page's phase flows
+- readings_block.py the sources page's "how we read the report": rules and every reading
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ from genai_impact.ui.downloads import (
 from genai_impact.ui.industry_links import industry_directory, industry_link, neighbour_links
 from genai_impact.ui.link import LINK_KEY, base_url, copy_link, view_link
 from genai_impact.ui.page import INDUSTRY_KEY, LANG_KEY, start_page
+from genai_impact.ui.readings_block import readings_section
 from genai_impact.ui.summary_blocks import phase_flows, profile_summary
 from genai_impact.ui.url import bound, request
 from genai_impact.ui.year_slider import play_step, year_player
@@ -101,6 +103,7 @@ __all__ = [
     "play_step",
     "provenance_badge",
     "reading_legend",
+    "readings_section",
     "request",
     "sourced_text",
     "sourced_value",

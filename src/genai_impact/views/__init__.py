@@ -11,4 +11,5 @@ builders that draw them. Pages lay these out; exports render the same builders.
 - provenance_ledger.py compact basis markers and one source table per section
 - outlook.py           what changes for every firm; the strategy directions of an industry
 - summary_figures.py   an industry's 影響例 and level of change; the phase flows by phase
+- readings.py          every value read from layout, with its rule: "how we read the report"
 """
