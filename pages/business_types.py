@@ -24,7 +24,7 @@ def marked(text: SourcedText, ledger: Ledger, bold: bool = False) -> str:
     """A sourced text as Markdown with its numbered basis marker."""
     shown = display.md_text(text.text, ledger.lang)
     shown = f"**{shown}**" if bold else shown
-    return f"{shown} {ledger.mark(text.text.in_lang(ledger.lang), text.prov)}"
+    return f"{shown}{ledger.mark(text.text.in_lang(ledger.lang), text.prov)}"
 
 
 def headline(ctx: ui.PageContext) -> None:

@@ -20,7 +20,7 @@ from genai_impact.cli import main
 from genai_impact.exports.dataset import CSV_COLUMNS
 
 PHASES = ["rd_planning", "production_distribution", "customer_touchpoint"]
-PROV_KEYS = {"source", "lines", "basis", "note"}
+PROV_KEYS = {"source", "lines", "basis", "rule", "note"}
 BOM = "\ufeff".encode()
 
 
@@ -117,6 +117,8 @@ def test_data_dir_defaults_to_the_environment_variable() -> None:
 def assert_prov(prov: Any) -> None:
     assert set(prov) == PROV_KEYS
     assert prov["basis"] in ("stated", "layout")
+    # a reading names its rule, a stated value none
+    assert (prov["rule"] is not None) == (prov["basis"] == "layout")
     assert prov["lines"] is None or (
         len(prov["lines"]) == 2 and prov["lines"][0] <= prov["lines"][1]
     )
@@ -146,6 +148,7 @@ def test_export_json_top_level_and_framework(
         "sectors",
         "use_cases",
         "business_types",
+        "reading_rules",
         "sources",
         "environment_changes",
         "strategies",
@@ -196,13 +199,13 @@ def test_export_json_industries(capsys: pytest.CaptureFixture[str], data_dir: Pa
         for effects in ind["phases"].values():
             assert isinstance(effects, list)  # [] is the report's "－"
             for effect in effects:
-                assert set(effect) == {"kind", "size", "basis", "source", "lines", "note"}
+                assert set(effect) == {"kind", "size", "basis", "source", "lines", "rule", "note"}
                 assert effect["kind"] and effect["basis"] in ("stated", "layout")
         for details in ind["phase_details"].values():
             assert_prov(details["prov"])
             assert isinstance(details["wording"], list)
         for impact in ind["impact_types"]:
-            assert set(impact) == {"number", "timing", "basis", "source", "lines", "note"}
+            assert set(impact) == {"number", "timing", "basis", "source", "lines", "rule", "note"}
         assert {"ja", "en", "basis", "source", "lines"} <= set(ind["impact_summary"])
         assert {link["estat_code"] for link in ind["sectors"]} <= sector_codes
         assert_prov(ind["prov"])

@@ -99,3 +99,15 @@ def test_the_profiles_block_lists_the_directions_with_the_reports_reason(lang):
     assert reason.startswith(t("outlook.profile.reason", lang))
     assert ("企業にとって極めて重要" in reason) == (lang == "ja")
     assert at.caption[-1].value.startswith("entries=")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_profile_shows_the_strategy_directions_that_apply_to_its_industry(ds, lang):
+    at = open_page("industries", industry="retail", lang=lang)
+    assert t("outlook.profile.heading", lang) in [s.value for s in at.subheader]
+    text = shown_text(at)
+    for strategy in ds.strategies:
+        assert display.md_text(strategy.name.text, lang) in text
+    # its sources on demand, as every profile section's
+    label = t("profile.prov.expander", lang, count=0).split("(")[0].split("（")[0]
+    assert sum(e.label.startswith(label) for e in at.expander) >= 4

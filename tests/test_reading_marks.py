@@ -59,6 +59,21 @@ def test_a_japanese_page_labels_the_english_note_and_an_english_one_shows_it():
     assert readings.reading_note(STATED, "ja") == ""
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_reading_names_its_rule_in_the_pages_language_before_its_note(lang):
+    prov = next(
+        e.prov for i in DS.industries for pe in i.phases.values() for e in pe.effects
+    )
+    assert prov.basis == "layout" and prov.rule
+    rule = DS.reading_rule(prov.rule)
+    shown = readings.reading_note(prov, lang, DS)
+    assert shown.startswith(t("readings_look.rule", lang, name=rule.name.in_lang(lang)))
+    assert shown.endswith(prov.note)  # how the rule applied to this value follows
+    # without the data set (or without a rule) the note alone, as before
+    assert readings.reading_note(prov, lang) == readings.reading_note(prov, lang, None)
+    assert rule.name.in_lang(lang) not in readings.reading_note(prov, lang)
+
+
 def test_the_quiet_source_button_is_the_marker_and_the_lines():
     assert readings.source_button_label(READING, "en") == "†L10\u2060–\u206012"
     assert readings.source_button_label(STATED, "en") == "L10\u2060–\u206012"

@@ -16,6 +16,7 @@ from genai_impact import __version__
 from genai_impact.exports.dataset_business import business_types_json
 from genai_impact.exports.dataset_outlook import outlook_sections
 from genai_impact.exports.dataset_summary import summary_sections
+from genai_impact.exports.json_parts import prov_json, text_json
 from genai_impact.exports.table_csv import defuse
 from genai_impact.report.facts import facts
 from genai_impact.report.model import (
@@ -47,14 +48,8 @@ CSV_COLUMNS = (
 # --- JSON ------------------------------------------------------------------------------
 
 
-def prov_json(prov: Provenance) -> dict[str, Any]:
-    """A provenance as `{source, lines: [a, b] | null, basis, note}`."""
-    lines = list(prov.lines) if prov.lines is not None else None
-    return {"source": prov.source, "lines": lines, "basis": prov.basis, "note": prov.note}
-
-
 def _text(text: Text) -> dict[str, str]:
-    return {"ja": text.ja, "en": text.en}
+    return text_json(text)
 
 
 def _sourced(item: SourcedText) -> dict[str, Any]:
@@ -68,6 +63,7 @@ def _flat(prov: Provenance) -> dict[str, Any]:
         "basis": as_json["basis"],
         "source": as_json["source"],
         "lines": as_json["lines"],
+        "rule": as_json["rule"],
         "note": as_json["note"],
     }
 
@@ -180,7 +176,10 @@ def to_json_dict(ds: Dataset) -> dict[str, Any]:
             }
             for t in ds.impact_types
         ],
-        "timings": [{"id": t.id, "name": _text(t.name)} for t in ds.timings],
+        "timings": [
+            {"id": t.id, "name": _text(t.name), "prov": prov_json(t.prov) if t.prov else None}
+            for t in ds.timings
+        ],
         "directions": [
             {
                 "number": d.number,
@@ -237,6 +236,10 @@ def to_json_dict(ds: Dataset) -> dict[str, Any]:
             for u in ds.use_cases
         ],
         "business_types": business_types_json(ds),
+        "reading_rules": [
+            {"id": r.id, "name": _text(r.name), "rule": _text(r.rule), "lines": list(r.lines)}
+            for r in ds.reading_rules
+        ],
         "sources": [_source(s) for s in ds.sources],
         **outlook_sections(ds),
         "meta": {

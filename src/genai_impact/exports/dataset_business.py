@@ -9,17 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from genai_impact.exports.json_parts import prov_json as _prov
+from genai_impact.exports.json_parts import sourced_json as _sourced
 from genai_impact.report.business_types import BusinessImpact, BusinessType, ImpactCell
-from genai_impact.report.model import Dataset, Provenance, SourcedText
-
-
-def _prov(prov: Provenance) -> dict[str, Any]:
-    lines = list(prov.lines) if prov.lines is not None else None
-    return {"source": prov.source, "lines": lines, "basis": prov.basis, "note": prov.note}
-
-
-def _sourced(item: SourcedText) -> dict[str, Any]:
-    return {"ja": item.text.ja, "en": item.text.en, "prov": _prov(item.prov)}
+from genai_impact.report.model import Dataset
 
 
 def _impact(impact: BusinessImpact) -> dict[str, Any]:

@@ -9,20 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from genai_impact.report.model import Dataset, Provenance, SourcedText, Text
-
-
-def _prov(prov: Provenance) -> dict[str, Any]:
-    lines = list(prov.lines) if prov.lines is not None else None
-    return {"source": prov.source, "lines": lines, "basis": prov.basis, "note": prov.note}
-
-
-def _text(text: Text) -> dict[str, str]:
-    return {"ja": text.ja, "en": text.en}
-
-
-def _sourced(item: SourcedText) -> dict[str, Any]:
-    return {**_text(item.text), "prov": _prov(item.prov)}
+from genai_impact.exports.json_parts import prov_json as _prov
+from genai_impact.exports.json_parts import sourced_json as _sourced
+from genai_impact.exports.json_parts import text_json as _text
+from genai_impact.report.model import Dataset
 
 
 def summary_sections(ds: Dataset) -> dict[str, list[dict[str, Any]]]:

@@ -74,8 +74,8 @@ def provenance_details(ds: Dataset, prov: Provenance, lang: str) -> str:
     ]
     if prov.lines is not None:  # the lines; the text file's name is for the CSV, not the room
         rows.append(t("common.prov.lines", lang, lines=prov.lines_label()))
-    if prov.note:  # the data's notes are English: `readings.reading_note` words them
-        rows.append(t("common.prov.note", lang, note=md_literal(reading_note(prov, lang))))
+    if prov.note or prov.rule:  # the rule, then the note (English): `readings.reading_note`
+        rows.append(t("common.prov.note", lang, note=md_literal(reading_note(prov, lang, ds))))
     return "\n".join(f"- {row}" for row in rows)
 
 

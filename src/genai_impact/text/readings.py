@@ -71,17 +71,24 @@ def size_header(header: str, lang: str) -> str:
     return t("readings_look.size_header", lang, header=header)
 
 
-def reading_note(prov: Provenance, lang: str) -> str:
-    """How a reading was made, as a page in `lang` shows it ('' when there is no note).
+def reading_note(prov: Provenance, lang: str, ds: Dataset | None = None) -> str:
+    """How a reading was made, as a page in `lang` shows it ('' when there is nothing to say).
 
-    The data's notes are English; a Japanese page labels them 「注（英語）」. When the
-    data names each reading's rule in both languages, return the rule's text here.
+    A reading names its rule (`prov.rule`, in `ds.reading_rules`): its name leads, in the
+    page's language. The note that follows says how the rule applied to this value; the
+    data's notes are English, so a Japanese page labels them 「注（英語）」.
     """
-    if not prov.note:
-        return ""
-    if lang == "en":
-        return prov.note
-    return t("readings_look.note", lang, label=t("readings_look.note_label", lang), note=prov.note)
+    parts = []
+    if ds is not None and prov.rule and any(r.id == prov.rule for r in ds.reading_rules):
+        rule = ds.reading_rule(prov.rule)
+        parts.append(t("readings_look.rule", lang, name=rule.name.in_lang(lang)))
+    if prov.note:
+        if lang == "en":
+            parts.append(prov.note)
+        else:
+            label = t("readings_look.note_label", lang)
+            parts.append(t("readings_look.note", lang, label=label, note=prov.note))
+    return t("readings_look.joiner", lang).join(parts)
 
 
 def source_button_label(prov: Provenance, lang: str) -> str:

@@ -61,6 +61,7 @@ from genai_impact.ui.downloads import (
 )
 from genai_impact.ui.industry_links import industry_directory, industry_link, neighbour_links
 from genai_impact.ui.link import LINK_KEY, base_url, copy_link, view_link
+from genai_impact.ui.outlook_blocks import profile_strategies
 from genai_impact.ui.page import INDUSTRY_KEY, LANG_KEY, start_page
 from genai_impact.ui.readings_block import readings_section
 from genai_impact.ui.summary_blocks import phase_flows, profile_summary
@@ -94,6 +95,7 @@ __all__ = [
     "official_stats",
     "page_heading",
     "phase_flows",
+    "profile_strategies",
     "profile_summary",
     "industry_directory",
     "industry_link",

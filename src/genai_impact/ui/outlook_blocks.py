@@ -1,8 +1,8 @@
 """What changes for every firm, drawn: a strategy direction's card, the strategy
 directions that apply to one industry (for its profile), a section's sources and its CSV.
 
-Values carry the compact numbered basis marker of `views.provenance_ledger`; the section's
-sources table lists the numbers.
+A value read from layout carries the marker † (`text.readings`); the section's sources
+table lists every value with its lines and how it was read.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from genai_impact.report.model import Dataset, SourcedText
 from genai_impact.report.outlook import Strategy
 from genai_impact.text import display
 from genai_impact.text.i18n import t
+from genai_impact.ui.blocks import ledger_table
 from genai_impact.ui.context import PageContext
 from genai_impact.ui.downloads import table_download
 from genai_impact.views.outlook import changes_answered, strategies_for_industry
@@ -21,8 +22,8 @@ from genai_impact.views.provenance_ledger import Ledger, column_labels, md_cells
 
 
 def marked(item: SourcedText, lang: str, ledger: Ledger) -> str:
-    """A value in Markdown followed by its numbered basis marker."""
-    return f"{display.md_text(item.text, lang)} {ledger.mark(item.text.in_lang(lang), item.prov)}"
+    """A value in Markdown followed by its marker († when read from layout)."""
+    return f"{display.md_text(item.text, lang)}{ledger.mark(item.text.in_lang(lang), item.prov)}"
 
 
 def strategy_card(
@@ -43,7 +44,7 @@ def strategy_card(
     answered = changes_answered(ds, strategy)
     if answered:
         names = t("common.list_separator", lang).join(
-            f"{display.md_text(change.name.text, lang)} "
+            f"{display.md_text(change.name.text, lang)}"
             + ledger.mark(change.name.text.in_lang(lang), prov)
             for change, prov in answered
         )
@@ -88,3 +89,9 @@ def section_download(ctx: PageContext, section: str) -> None:
     """The CSV of a section: every value with its provenance columns."""
     if not ctx.presenting:
         table_download(ctx, section_table(ctx.dataset, ctx.lang, section), f"outlook-{section}")
+
+
+def profile_strategies(ctx: PageContext, industry_id: str) -> None:
+    """The profile's block of strategy directions that apply to its industry, with the
+    section's sources on demand."""
+    ledger_table(ctx, strategy_directions(ctx.dataset, industry_id, ctx.lang), "strategies")

@@ -39,7 +39,7 @@ def profile_summary(ctx: PageContext, industry: Industry) -> None:
             )
             text = display.md_text(example.text, lang)
             marker = ledger.mark(example.text.in_lang(lang), example.prov)
-            lines.append(f"- {text} {marker}  \n  {where}")
+            lines.append(f"- {text}{marker}  \n  {where}")
         st.markdown("\n".join(lines) or ctx.t("summary.profile.examples_none"))
     with right:
         st.markdown(f"**{ctx.t('summary.profile.levels')}**")
@@ -96,7 +96,7 @@ def phase_flows(ctx: PageContext) -> None:
             marker = ledger.mark(query.flow_text(flow, lang), flow.prov)
             # a step a line, the later ones led by the arrow: long chains stay readable
             later = "".join(f"  \n  {arrow.strip()} {step}" for step in steps[1:])
-            lines.append(f"- {steps[0]}{later} {marker}")
+            lines.append(f"- {steps[0]}{later}{marker}")
         with st.container(border=True):
             st.markdown(f"**{display.md_literal(query.group_name(ds, group, lang))}**")
             st.markdown("\n".join(lines))

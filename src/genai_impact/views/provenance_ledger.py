@@ -52,7 +52,7 @@ class Ledger:
                     ),
                     "source": source.citation.in_lang(self.lang),
                     "lines": lines,
-                    "note": readings.reading_note(prov, self.lang),
+                    "note": readings.reading_note(prov, self.lang, ds),
                 }
             )
         return pd.DataFrame(rows, columns=list(LEDGER_COLUMNS))
