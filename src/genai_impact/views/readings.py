@@ -122,11 +122,16 @@ def _framework_readings(ds: Dataset) -> Iterator[Reading]:
 
 def readings(ds: Dataset) -> list[Reading]:
     """Every reading of the data set: industry by industry in the report's order, then the
-    framework's (stages, labels, timings, use-case cells)."""
+    framework's (stages, labels, timings, use-case cells), then the later content's
+    (business types, what changes for every firm, summary figures)."""
+    # the later content's readings build on this module's Reading: imported here, not above
+    from genai_impact.views.content_readings import content_readings
+
     out: list[Reading] = []
     for industry in ds.industries:
         out.extend(_industry_readings(ds, industry))
     out.extend(_framework_readings(ds))
+    out.extend(content_readings(ds))
     return out
 
 
