@@ -80,7 +80,24 @@ def key_words(ds: Dataset, fact: Fact) -> list[str]:
     if fact.table == "sources":  # the report names the survey it used (its title's start)
         source = ds.source(fact.record_id)
         words += [source.title.ja.split("（")[0], source.information_as_of.ja]
+    if REFERENCE.fullmatch(fact.value.ja) and fact.prov and fact.prov.lines:
+        # a reference (an id: a change, a scope, an industry, a phase): the record's own texts
+        # cited inside the same range, or the report's words its note names
+        first, last = fact.prov.lines
+        words += [
+            f.value.ja
+            for f in facts(ds)
+            if (f.table, f.record_id) == (fact.table, fact.record_id)
+            and f is not fact
+            and f.prov
+            and f.prov.lines
+            and first <= f.prov.lines[0] <= f.prov.lines[1] <= last
+        ]
+        words += re.findall(r"[^\x00-\x7f（）(), ]{2,}", fact.prov.note or "")
     return [w for w in words if len(_norm(w)) >= 1]
+
+
+REFERENCE = re.compile(r"[a-z][a-z0-9_]*")  # an id, not words of the report
 
 
 def cited_facts() -> list[Fact]:
