@@ -229,8 +229,8 @@ if not compare or compare == industry.id:
     (impacts_in_brief if ctx.presenting else impacts)(ctx, industry)
     if not ctx.presenting:
         ui.profile_summary(ctx, industry)
-        ui.profile_strategies(ctx, industry.id)
         use_cases(ctx, industry)
+        ui.profile_strategies(ctx, industry.id)
 if "industry" not in dropped and not ctx.presenting:  # the full list, built when opened
     if (box := st.expander(ctx.t("industries.directory"), key="directory", on_change="rerun")).open:
         with box:

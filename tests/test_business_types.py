@@ -291,6 +291,7 @@ def test_the_json_export_carries_the_table_with_stars_and_provenance() -> None:
         "source": "mizuho_2023",
         "lines": [3056, 3059],
         "basis": "stated",
+        "rule": None,
         "note": None,
     }
     assert section["types"][3]["examples"] is None

@@ -152,6 +152,7 @@ def test_the_json_export_carries_the_three_sections_with_provenance(bundled):
         "source": "mizuho_2023",
         "lines": [4124, 4124],
         "basis": "stated",
+        "rule": None,
         "note": None,
     }
     assert all(p["prov"]["basis"] == "layout" and p["prov"]["note"] for p in change["points"])

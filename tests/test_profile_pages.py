@@ -67,8 +67,8 @@ def test_profile_shows_the_industrys_own_effects_per_phase(industry, lang):
         for phrase in in_phase.wording:
             assert display.md_text(phrase.text, lang) in text
     # the use cases: a column per phase with an effect, holding that phase's use cases
-    use_cases = columns[len(DS.phases) :]
     relevant = profile_query.relevant_use_cases(DS, industry)
+    use_cases = columns[len(DS.phases) : len(DS.phases) + len(relevant)]
     assert [h for h, _ in use_cases] == [display.md_text(p.name, lang) for p, _ in relevant]
     for (_, text), (_, by_direction) in zip(use_cases, relevant, strict=True):
         for direction, cases in by_direction:
@@ -140,7 +140,12 @@ def test_readings_carry_the_marker_and_every_value_a_row_in_its_sections_table()
         assert all(re.match(r"L\d+", v) for v in lines if v)
         notes = ledger[t("profile.prov.column.note", "ja")]
         label = t("readings_look.note_label", "ja")  # the data's English notes, labelled so
-        assert all(n.startswith(label) for n, b in zip(notes, basis, strict=True) if b == reading)
+        rule = t("readings_look.rule", "ja", name="")  # each reading names its rule first
+        assert all(
+            n.startswith(rule) and label in n
+            for n, b in zip(notes, basis, strict=True)
+            if b == reading
+        )
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -212,16 +212,20 @@ def test_ledger_lists_values_once_marking_only_readings():
     assert list(frame["number"]) == [1, 2]
     assert frame.loc[0, "lines"].startswith(stated.lines_label())
     assert frame.loc[1, "basis"].endswith("†") and not frame.loc[0, "basis"].endswith("†")
-    assert frame.loc[1, "note"] == reading.note  # English page: the note as the data has it
+    # English page: the reading's rule, then the note as the data has it
+    rule = DS.reading_rule(reading.rule).name.en
+    assert frame.loc[1, "note"] == f"Rule: {rule}. {reading.note}"
     assert json.loads(frame.to_json())  # plain values only
 
 
-def test_japanese_ledger_labels_the_english_note():
+def test_japanese_ledger_names_the_rule_in_japanese_and_labels_the_english_note():
     ledger = Ledger("ja")
     reading = DS.industries[0].phases["rd_planning"].effects[0].prov
     ledger.mark("b", reading)
     note = ledger.frame(DS).loc[0, "note"]
-    assert note.startswith(t("readings_look.note_label", "ja")) and note.endswith(reading.note)
+    rule = t("readings_look.rule", "ja", name=DS.reading_rule(reading.rule).name.ja)
+    label = t("readings_look.note_label", "ja")
+    assert note.startswith(rule) and label in note and note.endswith(reading.note)
 
 
 @pytest.mark.parametrize("theme", ["light", "dark", "contrast"])

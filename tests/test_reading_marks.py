@@ -61,9 +61,7 @@ def test_a_japanese_page_labels_the_english_note_and_an_english_one_shows_it():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_reading_names_its_rule_in_the_pages_language_before_its_note(lang):
-    prov = next(
-        e.prov for i in DS.industries for pe in i.phases.values() for e in pe.effects
-    )
+    prov = next(e.prov for i in DS.industries for pe in i.phases.values() for e in pe.effects)
     assert prov.basis == "layout" and prov.rule
     rule = DS.reading_rule(prov.rule)
     shown = readings.reading_note(prov, lang, DS)

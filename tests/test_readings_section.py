@@ -23,11 +23,24 @@ FILTER_KEY = "sources_readings_industry"
 
 def test_every_layout_value_of_the_data_set_is_a_reading():
     listed = {(r.prov, r.industry_id) for r in ALL}
+    provs = {r.prov for r in ALL}
     for fact in facts(DS):
         if fact.prov is None or fact.prov.basis != "layout":
             continue
-        industry = fact.record_id if fact.table == "industries" else None
-        assert (fact.prov, industry) in listed, (fact.table, fact.record_id, fact.field)
+        if fact.table == "industries":  # under its industry's filter
+            assert (fact.prov, fact.record_id) in listed, (fact.record_id, fact.field)
+        else:
+            assert fact.prov in provs, (fact.table, fact.record_id, fact.field)
+    # the business-type table (not in the facts): every ★ and every point read from layout
+    cells = [c for b in DS.business_types for c in b.impacts]
+    assert cells and all(c.stars_prov in provs for c in cells)
+    points = [p.prov for c in cells for p in c.points if p.prov.basis == "layout"]
+    assert points and all(p in provs for p in points)
+
+
+def test_an_impact_example_read_by_position_is_listed_under_its_industry():
+    example = next(e for e in DS.impact_examples if e.prov.basis == "layout")
+    assert (example.prov, example.industry) in {(r.prov, r.industry_id) for r in ALL}
 
 
 def test_readings_are_layout_values_only_and_each_names_a_known_rule():

@@ -32,9 +32,7 @@ def business_readings(ds: Dataset) -> Iterator[Reading]:
         impacts = {i.id: i.name.text for i in ds.business_type_table.impacts}
     for bt in ds.business_types:
         what = both("readings.what.business_type", name=bt.name)
-        yield from _texts(
-            what, (bt.summary, bt.examples, bt.revenue_source, bt.competitiveness)
-        )
+        yield from _texts(what, (bt.summary, bt.examples, bt.revenue_source, bt.competitiveness))
         for cell in bt.impacts:
             impact = impacts.get(cell.impact, Text(cell.impact, cell.impact))
             if _is_reading(cell.stars_prov):
@@ -57,8 +55,12 @@ def outlook_readings(ds: Dataset) -> Iterator[Reading]:
         for link in strategy.responds_to:
             if _is_reading(link.prov):
                 name = changes.get(link.change, Text(link.change, link.change))
-                yield Reading(None, both("readings.what.responds_to", name=strategy.name.text),
-                              name, link.prov)
+                yield Reading(
+                    None,
+                    both("readings.what.responds_to", name=strategy.name.text),
+                    name,
+                    link.prov,
+                )
     for item in ds.outlook:
         what = both("readings.what.outlook", name=item.name.text)
         yield from _texts(what, (item.name, *item.points, item.example, item.prospect))
