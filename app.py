@@ -11,10 +11,11 @@ from genai_impact import navigation, ui
 
 def page_directory(ctx: ui.PageContext) -> None:
     """A link to each other page with one line saying what it holds."""
-    ui.heading(ctx.t("home.pages_heading"))
+    if not ctx.presenting:  # presenting: the cards speak for themselves, and fit one screen
+        ui.heading(ctx.t("home.pages_heading"))
     others = [page for page in navigation.PAGES if page.id != ctx.page.id]
     # presenting: a grid of cards, so the page fits one screen
-    grid = st.columns(3) if ctx.presenting else [st.container()]
+    grid = st.columns(4) if ctx.presenting else [st.container()]
     for n, page in enumerate(others):
         with grid[n % len(grid)], st.container(border=True):
             st.page_link(

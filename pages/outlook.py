@@ -18,8 +18,12 @@ from genai_impact.views.provenance_ledger import Ledger
 def environment(ctx: ui.PageContext) -> None:
     ds, lang, ledger = ctx.dataset, ctx.lang, Ledger(ctx.lang)
     ui.heading(ctx.t("outlook.environment.heading"))
-    ui.note(ctx.t("outlook.environment.lead"))
     changes = ds.environment_changes
+    if ctx.presenting:  # the room: the changes' names in one row
+        for column, change in zip(st.columns(len(changes)), changes, strict=True):
+            column.markdown(f"**{blocks.marked(change.name, lang, ledger)}**")
+        return
+    ui.note(ctx.t("outlook.environment.lead"))
     for start in range(0, len(changes), 3):
         row = changes[start : start + 3]
         for column, change in zip(st.columns(3), row, strict=False):
@@ -39,6 +43,14 @@ def environment(ctx: ui.PageContext) -> None:
 def strategies(ctx: ui.PageContext) -> None:
     ds, lang, ledger = ctx.dataset, ctx.lang, Ledger(ctx.lang)
     ui.heading(ctx.t("outlook.strategies.heading"))
+    if ctx.presenting:  # the room: each direction's name and its summary line
+        columns = st.columns(max(len(ds.strategies), 1))
+        for column, strategy in zip(columns, ds.strategies, strict=False):
+            name, summary = (
+                blocks.marked(x, lang, ledger) for x in (strategy.name, strategy.summary)
+            )
+            column.markdown(f"**{name}**  \n{summary}")
+        return
     reason = outlook_view.shared_reason(ds)
     if reason is not None:
         if all(s.applies_to.scope == "all_firms" for s in ds.strategies):
@@ -61,6 +73,16 @@ def strategies(ctx: ui.PageContext) -> None:
 def outlook(ctx: ui.PageContext) -> None:
     ds, lang, ledger = ctx.dataset, ctx.lang, Ledger(ctx.lang)
     ui.heading(ctx.t("outlook.outlook.heading"))
+    if ctx.presenting:  # the room: the technologies in a line, the directions in another
+        names = [
+            blocks.marked(i.name, lang, ledger)
+            for i in outlook_view.outlook_items(ds, "technology")
+        ]
+        st.markdown(f"**{ctx.t('outlook.outlook.technologies_short')}** " + " · ".join(names))
+        items = outlook_view.outlook_items(ds, "direction")
+        names = [blocks.marked(i.name, lang, ledger) for i in items]
+        st.markdown(f"**{ctx.t('outlook.outlook.directions_short')}** " + " · ".join(names))
+        return
     for item in outlook_view.outlook_items(ds, "overview"):
         lines = [f"**{blocks.marked(item.name, lang, ledger)}**"]
         lines += [f"- {blocks.marked(p, lang, ledger)}" for p in item.points]

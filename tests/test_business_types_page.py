@@ -63,3 +63,14 @@ def test_presenting_shows_the_table_alone() -> None:
     assert len(at.table) == 1
     assert not [link for link in at.get("page_link") if "industry=" in link.proto.query_string]
     assert not at.get("download_button")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_sources_table_opens_with_its_csv(lang):
+    at = open_page("business_types", lang=lang)
+    sections = ("headline", "table", "detail")
+    for section in sections:
+        at.session_state[f"sources-business_types-{section}"] = True
+    at.run()
+    assert not at.exception
+    assert len(at.table) >= len(sections)  # each opened section's table is drawn

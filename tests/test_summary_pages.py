@@ -118,3 +118,13 @@ def test_the_flows_source_table_gives_each_chain_of_the_chosen_phases(downloads,
     shown = [f for f in DS.phase_flows if "customer_touchpoint" in f.phases]
     assert [r[value] for r in rows] == [query.flow_text(f, lang) for f in shown]
     assert {r[provenance_header("basis", lang)] for r in rows} == {basis_words("layout", lang)}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_profiles_strategy_directions_open_their_sources_with_a_csv(downloads, lang):
+    at = open_page("industries", industry="retail", lang=lang)
+    rows = _section_csv(at, downloads, "industries", "strategies", lang)
+    assert not at.exception  # the section's table and its file name are there
+    value = t("profile.prov.column.value", lang)
+    names = {s.name.text.in_lang(lang) for s in DS.strategies}
+    assert names <= {r[value] for r in rows}

@@ -123,12 +123,13 @@ def test_sources_page_official_statistics(page: Page, server, artifacts, lang):
     page.get_by_test_id("stTable").last.evaluate("el => el.scrollIntoView({block: 'start'})")
     page.screenshot(path=str(artifacts / f"sources-official-ratios-{lang}.png"))
     # the gaps and warnings, in expanders that say how many: open the gaps
-    gaps = page.get_by_test_id("stExpander").first
     count = sum(
         len(json.loads((data / "official" / name).read_text(encoding="utf-8"))["missing"])
         for name in ("corporate_statistics.json", "rd_intensity.json")
     )
-    gaps.get_by_text(t("sources.stats.missing.heading", lang, count=count)).click()
+    heading = t("sources.stats.missing.heading", lang, count=count)
+    gaps = page.get_by_test_id("stExpander").filter(has_text=heading)
+    gaps.get_by_text(heading).click()
     expect(gaps.get_by_test_id("stDataFrame")).to_be_visible()
     gaps.evaluate("el => el.scrollIntoView({block: 'start'})")
     page.screenshot(path=str(artifacts / f"sources-official-gaps-{lang}.png"))

@@ -39,7 +39,7 @@ def test_the_html_deck_draws_its_charts_offline(page: Page, artifacts, theme):
         assert chart.locator("svg text").count() > 10  # axes, regions, point labels
     expect(page.locator(".chart").first).to_contain_text("小売")
     expect(page.locator("section h2").first).to_have_text("マップ全体")
-    expect(page.get_by_text("Retail vs construction (1/2)")).to_be_visible()
+    expect(page.get_by_text("Retail vs construction (1/3)")).to_be_visible()
     expect(page.get_by_text(HOSTILE, exact=False).first).to_be_visible()  # shown, not run
     assert not fetched and not errors, (fetched, errors)
     sections = page.locator("section.slide")
