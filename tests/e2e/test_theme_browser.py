@@ -121,16 +121,20 @@ def whole_page_in_view(page: Page) -> Iterator[None]:
     """The whole page on one screen, at the same width. Streamlit scrolls the main area
     and the sidebar inside a window-high box, so a full-page screenshot of the document
     is only one screen: the viewport is made as tall as the taller content meanwhile."""
-    height = page.evaluate(
-        """() => Math.max(...['stMain', 'stSidebarContent'].map(
+    measure = """() => Math.max(...['stMain', 'stSidebarContent'].map(
              id => document.querySelector(`[data-testid=${id}]`)?.scrollHeight || 0))"""
-    )
-    page.set_viewport_size({"width": WIDTH, "height": max(HEIGHT, height)})
+    height = 0
     try:
-        expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=30_000)
-        page.evaluate(
-            "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
-        )
+        # a taller window can lay the page out taller still (a grid sized to the window):
+        # grow it until the content fits
+        for _ in range(4):
+            wanted = max(HEIGHT, page.evaluate(measure))
+            if wanted <= height:
+                break
+            height = wanted
+            page.set_viewport_size({"width": WIDTH, "height": height})
+            expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=30_000)
+            page.evaluate(NEXT_FRAMES_JS)
         yield
     finally:
         page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
