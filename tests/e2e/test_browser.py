@@ -165,7 +165,14 @@ def test_shared_links_restore_the_same_view_after_a_server_restart(
         for spec in navigation.PAGES:
             page.goto(server.url + links[spec.id])
             wait_until_rendered(page, t(f"{spec.id}.title", "en"), timeout=timeout)
+            # a long page may still be drawing its lower sections: read it once it holds still
             seen[spec.id] = view_of(page)
+            for _ in range(20):
+                page.wait_for_timeout(500)
+                again = view_of(page)
+                if again == seen[spec.id]:
+                    break
+                seen[spec.id] = again
         return seen
 
     before = views(session_server, timeout=30_000)
