@@ -34,7 +34,7 @@ def environment(ctx: ui.PageContext) -> None:
                 lines.append(f"\n*{ctx.t('outlook.environment.definition')}* {definition}")
             column.container(border=True, height="stretch").markdown("\n".join(lines))
     blocks.section_download(ctx, "environment")
-    blocks.sources_expander(ctx, ledger, "environment")
+    ui.ledger_table(ctx, ledger, "environment")
 
 
 # 2. The strategy directions: data, 人財, 共創
@@ -64,7 +64,7 @@ def strategies(ctx: ui.PageContext) -> None:
             card += f"\n\n**{ctx.t('outlook.strategies.applies_to')}** {applies}"
         column.markdown(card)
     blocks.section_download(ctx, "strategies")
-    blocks.sources_expander(ctx, ledger, "strategies")
+    ui.ledger_table(ctx, ledger, "strategies")
 
 
 # 3. The outlook with other technologies
@@ -110,7 +110,7 @@ def outlook(ctx: ui.PageContext) -> None:
             lines += [f"- {blocks.marked(p, lang, ledger)}" for p in item.points]
             st.markdown("\n".join(lines))
     blocks.section_download(ctx, "outlook")
-    blocks.sources_expander(ctx, ledger, "outlook")
+    ui.ledger_table(ctx, ledger, "outlook")
 
 
 # 4. The page

@@ -111,3 +111,14 @@ def test_a_profile_shows_the_strategy_directions_that_apply_to_its_industry(ds, 
     # its sources on demand, as every profile section's
     label = t("profile.prov.expander", lang, count=0).split("(")[0].split("（")[0]
     assert sum(e.label.startswith(label) for e in at.expander) >= 4
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_each_sections_sources_open_with_the_profiles_table_and_its_csv(lang, downloads):
+    at = open_page("outlook", lang=lang)
+    for section in ("environment", "strategies", "outlook"):
+        at.session_state[f"sources-outlook-{section}"] = True
+    at.run()
+    assert not at.exception
+    assert len(at.table) == 3  # one sources table per section, as on a profile
+    assert len(at.get("download_button")) == 6  # each section's CSV and its sources' CSV

@@ -18,7 +18,7 @@ from genai_impact.ui.blocks import ledger_table
 from genai_impact.ui.context import PageContext
 from genai_impact.ui.downloads import table_download
 from genai_impact.views.outlook import changes_answered, strategies_for_industry
-from genai_impact.views.provenance_ledger import Ledger, column_labels, md_cells
+from genai_impact.views.provenance_ledger import Ledger
 
 
 def marked(item: SourcedText, lang: str, ledger: Ledger) -> str:
@@ -70,19 +70,6 @@ def strategy_directions(
     for column, item in zip(columns, applied, strict=True):
         column.markdown(strategy_card(ds, item.strategy, lang, ledger, points=False))
     return ledger
-
-
-def sources_expander(ctx: PageContext, ledger: Ledger, section: str) -> None:
-    """A section's sources on demand (a row per numbered marker), none when presenting."""
-    if not ledger.entries or ctx.presenting:
-        return
-    label = ctx.t("profile.prov.expander", count=len(ledger.entries))
-    box = st.expander(label, key=f"sources-outlook-{section}", on_change="rerun")
-    if box.open:
-        with box:
-            st.caption(ctx.t("profile.prov.hint"))
-            frame = ledger.frame(ctx.dataset).rename(columns=column_labels(ctx.lang))
-            st.table(md_cells(frame), hide_index=True)
 
 
 def section_download(ctx: PageContext, section: str) -> None:
