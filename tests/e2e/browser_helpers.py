@@ -184,3 +184,7 @@ def save_view(page: Page, name: str) -> None:
     sidebar.get_by_role("button", name=t("workshop.agenda.save", "ja")).click()
     saved = t("workshop.agenda.saved", "ja", name=name)
     expect(sidebar.get_by_text(saved)).to_be_visible(timeout=60_000)
+    # the run that drew the notice has finished, and the last run's elements are gone: a
+    # widget whose place moved shows twice (old and new) until then
+    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=60_000)
+    expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=60_000)

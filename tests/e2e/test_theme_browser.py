@@ -100,16 +100,30 @@ THEMED = {
 
 def open_expanders(page: Page) -> None:
     """Open every closed expander, so that the tables inside are drawn and checked too. A
-    ledger's expander reruns the page when opened: one at a time, each run finished."""
+    ledger's expander reruns the page when opened: one at a time, each run finished. None
+    closed counts only once the page's run has finished and it still holds a moment later
+    (while a run draws, the expanders below the heading may not be there yet)."""
     closed = page.locator("[data-testid=stExpander] details:not([open]) > summary")
-    for _ in range(30):  # bounded: a click that lands during a rerun is clicked again
+    status = page.get_by_test_id("stStatusWidget")
+    settled = 0
+    for _ in range(40):  # bounded: a click that lands during a rerun is clicked again
+        expect(status).to_be_hidden(timeout=30_000)
+        expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=30_000)
         count = closed.count()
         if count == 0:
-            break
+            settled += 1
+            if settled == 2:
+                break
+            page.evaluate(NEXT_FRAMES_JS)
+            page.wait_for_timeout(300)
+            continue
+        settled = 0
         closed.first.click()
         # this click opened it before the next one is aimed (else the same one closes again)
-        expect(closed).not_to_have_count(count, timeout=10_000)
-        expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=30_000)
+        try:
+            expect(closed).not_to_have_count(count, timeout=10_000)
+        except AssertionError:
+            continue  # the click landed while the page redrew: aim again
     expect(closed).to_have_count(0)
 
 
