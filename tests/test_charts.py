@@ -117,7 +117,9 @@ def test_the_schematic_note_is_on_the_chart_itself():
         layer for layer in spec["layer"] if layer["encoding"].get("text", {}).get("field") == "text"
     )
     text = footer["data"]["values"][0]["text"].replace("\n", "")
-    assert map_text.t("map.chart.note_import", "ja") in text
+    assert map_text.t("map.chart.footer_schematic", "ja", report="")[:3] in text
+    # the room sees the chart: how an administrator imports statistics is not its business
+    assert "管理者" not in text and "公的統計" not in text
 
 
 def test_points_are_coloured_and_shaped_by_archetype_with_okabe_ito():

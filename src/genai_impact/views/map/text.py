@@ -202,7 +202,7 @@ def chart_texts(ds: Dataset, view, lang: str) -> MapChartTexts:
     schematic = view.mode == "schematic"
     if schematic:
         notes = (t("map.chart.note_schematic", lang),)
-        footer = (footer_line(ds, view.mode, view.year, lang), t("map.chart.note_import", lang))
+        footer = (footer_line(ds, view.mode, view.year, lang),)
         x_title = t("map.axis.schematic", lang, name=x_axis.name.in_lang(lang))
         y_title = t("map.axis.schematic", lang, name=y_axis.name.in_lang(lang))
     else:
