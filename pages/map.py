@@ -5,8 +5,6 @@ controls, the chart, its card and notes are one live section: a click there reru
 section only, which reads and writes the URL itself (`ui.live_section`).
 """
 
-from functools import partial
-
 import streamlit as st
 
 from genai_impact import ui
@@ -117,5 +115,6 @@ years = stats.years if stats else ()
 ctx = ui.start_page("map", choices=lambda ds: query.url_choices(ds, years))
 ui.chart_page_title(ctx, ctx.t("map.title"))  # presenting: the chart has its title
 interval = ui.play_interval(years)  # playing: the section also reruns on its own
-section = partial(map_section, years=years, timed=interval is not None)
-ui.live_section(ctx, section, key="map", run_every=interval)
+ui.live_section(
+    ctx, map_section, key="map", run_every=interval, years=years, timed=interval is not None
+)

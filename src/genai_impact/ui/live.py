@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 
 import streamlit as st
 
@@ -34,16 +35,17 @@ def refreshed(ctx: PageContext) -> PageContext:
 
 def section(
     ctx: PageContext,
-    body: Callable[[PageContext], None],
+    body: Callable[..., None],
     *,
     key: str,
     run_every: float | timedelta | None = None,
+    **args: Any,
 ) -> None:
-    """Draw `body(ctx)` as a live section (`key` names it; `run_every` seconds: it also
-    reruns on its own, e.g. to step through the years)."""
+    """Draw `body(ctx, **args)` as a live section (`key` names it; `run_every` seconds: it
+    also reruns on its own, e.g. to step through the years)."""
 
     def run() -> None:
-        body(refreshed(ctx))
+        body(refreshed(ctx), **args)
 
     st.fragment(run, run_every=run_every, key=key)()
 
