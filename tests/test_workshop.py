@@ -123,7 +123,8 @@ def test_export_spec_inlines_data_and_drops_what_the_slide_replaces():
     # the size key, drawn in pixels under the plot, follows the plot's fitted height
     key = [layer for layer in spec["layer"] if "py_fit" in json.dumps(layer.get("encoding", {}))]
     assert {row["text"] for layer in key for row in layer["data"]["values"] if "text" in row} >= {
-        "大", "小"
+        "大",
+        "小",
     }
 
 

@@ -4,7 +4,8 @@
 `Palette`; every word from `text.MapChartTexts`. Archetypes are told apart by colour
 (Okabe–Ito) AND shape; R&D intensity at or above the all-industry average is a filled
 marker, below it hollow, unknown lightly filled (statistics mode only: the schematic has
-no figures).
+no figures). With a phase or kind filter, area shows the expected effect's size; a size the
+text does not give is hollow with a dashed outline. The keys under the plot: `keys`.
 
 Size: every layer reads the same scales, sizes and constants; the chart's assembly lives
 in `chart`, so this module is only the parts.
@@ -16,7 +17,7 @@ import math
 from typing import Any
 
 from genai_impact.theme import Palette
-from genai_impact.views.map.labels import text_width, wrap_to_width
+from genai_impact.views.map.labels import wrap_to_width
 from genai_impact.views.map.query import (
     NO_ARCHETYPE,
     SEVERAL_ARCHETYPES,

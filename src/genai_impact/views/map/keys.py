@@ -82,8 +82,12 @@ def size_key(view: MapView, texts: MapChartTexts, y: float, pal: Palette) -> lis
     the sizes drawn, with the points' areas; the hollow dashed one only when drawn."""
     area = view.canvas.size.point_area
     entries = [
-        _entry(texts.size_labels[s], area * SIZE_AREAS[s], 0.0 if s == NOT_LEGIBLE else 1.0,
-               dashed=s == NOT_LEGIBLE)  # fmt: skip
+        _entry(
+            texts.size_labels[s],
+            area * SIZE_AREAS[s],
+            0.0 if s == NOT_LEGIBLE else 1.0,
+            dashed=s == NOT_LEGIBLE,
+        )
         for s in drawn(view, "effect_size", SIZE_ORDER)
     ]
     return key("size", texts.size_legend, entries, y, view.canvas.size.text_font, pal)

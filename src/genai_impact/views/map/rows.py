@@ -127,8 +127,9 @@ def place(
     same points in the same language and size are placed once per process).
 
     The points' reach is that of the largest marker drawn: the largest of `SIZE_AREAS`
-    when point size shows an effect's size (`sized`), the one middle size otherwise. `regions` (pixels,
-    one per point, or none): the region each point lies in, which its label keeps inside.
+    when point size shows an effect's size (`sized`), the one middle size otherwise.
+    `regions` (pixels, one per point, or none): the region each point lies in, which its
+    label keeps inside.
     """
     size = canvas.size
     share = max(SIZE_AREAS.values()) if sized else SIZE_SHARE_UNSIZED
