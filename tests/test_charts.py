@@ -190,7 +190,7 @@ def test_size_encodes_the_effect_size_with_not_stated_distinct():
     assert size["field"] == "effect_size_label" and size["scale"]["type"] == "ordinal"
     # the key lists the sizes drawn: no industry has a small effect in this phase
     assert size["scale"]["domain"] == ["Large", "Moderate", "size not stated"]
-    assert encoding["strokeDash"]["scale"]["range"][-1] == parts.DASHES[map_text.NOT_LEGIBLE]
+    assert encoding["strokeWidth"]["condition"]["value"] == parts.NOT_STATED_STROKE_WIDTH
     # not stated: hollow, whatever else the fill shows
     assert encoding["fillOpacity"]["condition"]["value"] == 0.0
 

@@ -42,8 +42,18 @@ ARCHETYPE_SHAPES = {
 FALLBACK_SHAPE = "circle"
 SIZE_ORDER = ("large", "moderate", "small", NOT_LEGIBLE)
 # Areas: SIZE_AREAS (rows), × ChartSize.point_area. A size the text does not give is hollow
-# (fill opacity 0) with a dashed, slightly heavier outline in its archetype's colour.
-DASHES = {"large": [1, 0], "moderate": [1, 0], "small": [1, 0], NOT_LEGIBLE: [4, 2]}
+# (fill opacity 0) with a slightly heavier outline in its archetype's colour; in statistics
+# mode, where hollow also means R&D below the average, the outline is dashed as well (a
+# dashed outline on the schematic's small shapes reads as broken, not as empty).
+DASHES = {"large": [1, 0], "moderate": [1, 0], "small": [1, 0], NOT_LEGIBLE: [1, 0]}
+NOT_STATED_DASH = [4, 2]
+
+
+def dashes(view: MapView) -> dict[str, list[int]]:
+    """The outline of each size in `view`'s mode."""
+    return {**DASHES, NOT_LEGIBLE: NOT_STATED_DASH} if view.mode == "statistics" else DASHES
+
+
 STROKE_WIDTH, NOT_STATED_STROKE_WIDTH = 2.0, 2.5
 RD_ORDER = ("above", "below", "unknown")
 RD_FILL_OPACITY = {"above": 1.0, "below": 0.0, "unknown": 0.35}
@@ -192,7 +202,7 @@ def _tooltip(view: MapView, texts: MapChartTexts) -> list[Spec]:
 def _size_encoding(view: MapView, texts: MapChartTexts) -> Spec:
     """Point size = the effect's size, from the sizes drawn (their key: `keys.size_key`).
     A size the text does not give is drawn at the middle area, hollow (`points`) and with
-    a dashed outline: never as a filled point of some size."""
+    a heavier outline: never as a filled point of some size."""
     area = view.canvas.size.point_area
     order = drawn(view, "effect_size", SIZE_ORDER)
     sizes = [texts.size_labels[s] for s in order]
@@ -200,7 +210,7 @@ def _size_encoding(view: MapView, texts: MapChartTexts) -> Spec:
         "size": _field("effect_size_label", "nominal", legend=None,
                        scale=_ordinal(sizes, [area * SIZE_AREAS[s] for s in order])),
         "strokeDash": _field("effect_size_label", "nominal", legend=None,
-                             scale=_ordinal(sizes, [DASHES[s] for s in order])),
+                             scale=_ordinal(sizes, [dashes(view)[s] for s in order])),
         "strokeWidth": {"condition": {"test": NOT_STATED, "value": NOT_STATED_STROKE_WIDTH},
                         "value": STROKE_WIDTH},
     }  # fmt: skip

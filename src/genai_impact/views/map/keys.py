@@ -13,13 +13,13 @@ from typing import Any
 
 from genai_impact.theme import Palette
 from genai_impact.views.map.chart_parts import (
-    DASHES,
     NOT_STATED_STROKE_WIDTH,
     RD_FILL_OPACITY,
     RD_ORDER,
     SIZE_ORDER,
     STROKE_WIDTH,
     Spec,
+    dashes,
     drawn,
 )
 from genai_impact.views.map.labels import text_width
@@ -34,24 +34,28 @@ def _pixel(name: str) -> Spec:
     return {"field": name, "type": "quantitative", "scale": None, "axis": None}
 
 
-def _entry(label: str, area: float, fill: float, dashed: bool = False) -> dict[str, Any]:
-    return {"label": label, "area": area, "fill": fill, "dashed": dashed}
+def _entry(label: str, area: float, fill: float, dash: list[int] | None = None) -> dict[str, Any]:
+    return {"label": label, "area": area, "fill": fill, "dash": dash}
 
 
 def key(
     name: str, title: str, entries: list[dict[str, Any]], y: float, font: float, pal: Palette
 ) -> list[Spec]:
     """'Title: ● label  ● label  ○ label' on one row centred at `y`: a neutral circle of each
-    entry's `area` (px²) and fill opacity, dashed and heavier where `dashed`."""
+    entry's `area` (px²) and fill opacity; where it has a `dash`, hollow-style (heavier
+    outline, that dash)."""
     title = f"{title}:"
     x = text_width(title, font, bold=True) + font * 0.8
-    solid, dashed, words = [], [], []
+    solid, outlined, words = [], [], []
     for entry in entries:
         across = max(math.sqrt(entry["area"]), font)  # a circle of area a is √a across
         marker = {"px": x + across / 2, "py": y, "area": entry["area"], "fill": entry["fill"]}
-        (dashed if entry["dashed"] else solid).append({KEY: name, **marker})
-        words.append({KEY: name, "px": x + across + font * 0.3, "py": y, "text": entry["label"]})
-        x += across + font * 0.3 + text_width(entry["label"], font) + font * 1.2
+        if entry["dash"] is None:
+            solid.append({KEY: name, **marker})
+        else:
+            outlined.append(({KEY: name, **marker}, entry["dash"]))
+        words.append({KEY: name, "px": x + across + font * 0.45, "py": y, "text": entry["label"]})
+        x += across + font * 0.45 + text_width(entry["label"], font) + font * 1.2
     circle = {"type": "point", "shape": "circle", "filled": True, "fill": pal.marker,
               "stroke": pal.text, "strokeWidth": STROKE_WIDTH}  # fmt: skip
     marker_encoding = {
@@ -70,23 +74,22 @@ def key(
     ]  # fmt: skip
     if solid:
         layers.append({"data": {"values": solid}, "mark": circle, "encoding": marker_encoding})
-    if dashed:
-        hollow = {**circle, "strokeDash": DASHES[NOT_LEGIBLE],
-                  "strokeWidth": NOT_STATED_STROKE_WIDTH}  # fmt: skip
-        layers.append({"data": {"values": dashed}, "mark": hollow, "encoding": marker_encoding})
+    for marker, dash in outlined:
+        hollow = {**circle, "strokeDash": dash, "strokeWidth": NOT_STATED_STROKE_WIDTH}
+        layers.append({"data": {"values": [marker]}, "mark": hollow, "encoding": marker_encoding})
     return layers
 
 
 def size_key(view: MapView, texts: MapChartTexts, y: float, pal: Palette) -> list[Spec]:
     """'Size of the expected effect†: ● Large ● Moderate • Small ○ size not stated', for
-    the sizes drawn, with the points' areas; the hollow dashed one only when drawn."""
+    the sizes drawn, with the points' areas and outlines; the hollow one only when drawn."""
     area = view.canvas.size.point_area
     entries = [
         _entry(
             texts.size_labels[s],
             area * SIZE_AREAS[s],
             0.0 if s == NOT_LEGIBLE else 1.0,
-            dashed=s == NOT_LEGIBLE,
+            dashes(view)[s] if s == NOT_LEGIBLE else None,
         )
         for s in drawn(view, "effect_size", SIZE_ORDER)
     ]
