@@ -14,7 +14,7 @@ from genai_impact.report.model import Dataset, Industry, Sector
 from genai_impact.text import i18n, readings
 
 t = i18n.t
-NOT_LEGIBLE = "not_legible"  # effect size lost when the slides became text
+NOT_LEGIBLE = "not_legible"  # no size in the text for the effect (the table's symbols were lost)
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def bases_label(bases: Sequence[str], lang: str) -> str:
 
 
 def size_label(ds: Dataset, size: str | None, lang: str) -> str:
-    """The size's name, or 'size not legible' for NOT_LEGIBLE / None."""
+    """The size's name, or "size not stated" for NOT_LEGIBLE / None."""
     if size in (None, NOT_LEGIBLE):
         return t("map.size.not_legible", lang)
     return ds.effect_size(size).name.in_lang(lang)
