@@ -45,7 +45,10 @@ def section(
     also reruns on its own, e.g. to step through the years)."""
 
     def run() -> None:
-        body(refreshed(ctx), **args)
+        # the page's own run: its start has just read the URL (and named bad values in
+        # ctx.notices); the section's own reruns read it again
+        fresh = st.session_state.pop(url.FRESH, None) == ctx.page.id
+        body(ctx if fresh else refreshed(ctx), **args)
 
     st.fragment(run, run_every=run_every, key=key)()
 

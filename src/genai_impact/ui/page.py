@@ -72,7 +72,7 @@ def start_page(
     for key, values in state.grouped_notices(notices):
         st.warning(i18n.t(key, lang, value=display.md_literal(values)), icon=":material/link_off:")
     ctx = PageContext(spec, view, ds, notices, valid)
-    url.remember(spec.id, view)
+    url.started(spec.id, view)
     workshop_bar(ctx)
     return ctx
 
