@@ -127,7 +127,7 @@ E1_POINTS_EN = map_points_en(("E1",))
 
 async def filter_map(page: Page, url: str) -> None:
     """The archetype pill E1: the chart's points become E1's (read from the marks' labels)."""
-    await page.get_by_test_id("stSidebar").get_by_role("button", name="E1", exact=True).click()
+    await page.get_by_test_id("stMain").get_by_role("button", name="E1", exact=True).click()
     await page.wait_for_function(
         MARKS_ARE_JS,
         arg=[CHART_MARKS.format(layer="points_marks"), E1_POINTS_EN],

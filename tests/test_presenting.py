@@ -21,12 +21,13 @@ def test_presenting_listens_for_the_presenters_keys_with_a_script_the_app_serves
     control has the focus); it is served by the app (the proxy's CSP allows only scripts
     from 'self', not inline ones) and is handed no user data."""
     at = open_page("map")
-    assert not at.get("bidi_component")  # not presenting: no listener
+    # not presenting: no listener (the hero chart's stylesheet is the one component)
+    assert [c.key for c in at.get("bidi_component")] == ["hero-chart-style"]
     at.sidebar.text_input(key="workshop_name").set_value("Map <b>x</b>")
     at.sidebar.button(key="workshop_save").click().run()  # through the sidebar, as a person
     at.query_params["present"] = "1"
     at.switch_page("pages/map.py").run()
-    (keys,) = at.get("bidi_component")
+    (keys,) = [c for c in at.get("bidi_component") if c.key == "presenter_keys"]
     assert keys.proto.component_name == presenter_keys.COMPONENT
     assert keys.proto.js_source_path == "presenter_keys.js" and not keys.proto.js_content
     assert keys.proto.css_source_path == "presenting.css" and not keys.proto.css_content

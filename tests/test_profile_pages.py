@@ -102,10 +102,23 @@ def industry_has(industry, number: int) -> bool:
     return profile_query.impact_of_type(industry, number) is not None
 
 
+def page_parts(block) -> list:
+    """The elements of a page in order, those of its live section (a block of its own)
+    included as if they were the page's."""
+    out = []
+    for child in block.children.values():
+        inner = list(getattr(child, "children", {}).values())
+        if child.type == "flex_container" and any(c.type == "subheader" for c in inner):
+            out.extend(inner)
+        else:
+            out.append(child)
+    return out
+
+
 def sections(at) -> list[tuple[list[str], list]]:
     """(Markdown bodies, source tables) of each part of the page that starts with a subheader."""
     out: list[tuple[list[str], list]] = []
-    for child in at.main.children.values():
+    for child in page_parts(at.main):
         if child.type == "subheader":
             out.append(([], []))
         elif out:
