@@ -44,9 +44,9 @@ def buttons(at: AppTest, downloads: dict) -> dict[str, tuple[str, str, object]]:
     return apptest_helpers.download_buttons(at, downloads)
 
 
-def map_menu(at: AppTest):
+def map_menu(at: AppTest, lang: str = "ja"):
     """The map's Download menu (a popover block) as the run sent it."""
-    label = t("workshop.download.button", "ja")
+    label = t("workshop.download.button", lang)
     [menu] = [p for p in at.get("popover") if p.proto.popover.label == label]
     return menu
 
@@ -156,6 +156,30 @@ def test_the_menu_is_there_without_a_rerun_and_no_run_makes_an_export(downloads,
     buttons(at, downloads)[t("workshop.download.csv", "ja")][2]()
     assert made == [1] and len(rendered) == 1
     assert not at.exception
+
+
+@pytest.mark.parametrize(
+    ("lang", "checked", "offered"),
+    [
+        # the font found missing: a Japanese title would be tofu, so CSV only, and why
+        ("ja", False, ("csv",)),
+        # an English title needs no Japanese font
+        ("en", False, ("png", "svg", "csv")),
+        # the check still running in the background (the first seconds): no wait, all three
+        ("ja", None, ("png", "svg", "csv")),
+    ],
+)
+def test_the_menu_without_a_japanese_font_offers_csv_and_says_why(
+    downloads, monkeypatch, lang, checked, offered
+):
+    from genai_impact.exports import render as export
+
+    monkeypatch.setattr(export, "font_checked", lambda: checked)
+    at = open_page("map", lang=lang)
+    labels = [t(f"workshop.download.{f}", lang) for f in offered]
+    assert list(buttons(at, downloads)) == labels
+    warned = [w.value for w in map_menu(at, lang).children.values() if w.type == "warning"]
+    assert warned == ([t(export.FontMissingError.key, lang)] if len(offered) == 1 else [])
 
 
 # 2. The link to this view -------------------------------------------------------------------
