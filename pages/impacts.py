@@ -23,10 +23,11 @@ def filters(ctx: ui.PageContext) -> tuple[tuple[str, ...], tuple[int, ...]]:
     ds, lang = ctx.dataset, ctx.lang
     archetypes = {a.code: f"{a.code} {a.name.in_lang(lang)}" for a in ds.archetypes}
     types = {str(t.number): impact_matrix.type_heading(t, lang) for t in ds.impact_types}
-    left = right = st.sidebar
-    st.sidebar.subheader(ctx.t("impacts.filter.heading"), anchor=False)
+    if ctx.presenting:  # the room sees the matrix; the driver chose beforehand
+        return ctx.view.arch, tuple(int(n) for n in ctx.view.impact)
+    bar = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
     ui.bound(
-        left.pills,
+        bar.pills,
         "arch",
         list(ctx.view.arch),
         key=ARCH_KEY,
@@ -38,7 +39,7 @@ def filters(ctx: ui.PageContext) -> tuple[tuple[str, ...], tuple[int, ...]]:
         + "\n".join(f"- {display.md_literal(name)}" for name in archetypes.values()),
     )
     ui.bound(
-        right.multiselect,
+        bar.multiselect,
         "impact",
         list(ctx.view.impact),
         key=IMPACT_KEY,
@@ -125,12 +126,17 @@ def type_detail(ctx: ui.PageContext, impact_type: ImpactType, archetypes: tuple[
         ui.ledger_table(ctx, ledger, f"type-{impact_type.number}")
 
 
-# 4. The page
+def impacts_section(ctx: ui.PageContext) -> None:
+    """What the filters change: the filters above the matrix, the matrix, the types."""
+    archetypes, picked = filters(ctx)
+    matrix(ctx, archetypes, picked)
+    for number in picked if not ctx.presenting else ():  # presenting: the matrix marks them
+        type_detail(ctx, ctx.dataset.impact_type(number), archetypes)
+    ui.annotations_block(ctx)
+    ui.footer(ctx, basis_key="readings_look.footer")
+
+
+# 4. The page: a filter click reruns the section only
 ctx = ui.start_page("impacts")
 ui.page_heading(ctx)
-archetypes, picked = filters(ctx)
-matrix(ctx, archetypes, picked)
-for number in picked if not ctx.presenting else ():  # presenting: the matrix marks them
-    type_detail(ctx, ctx.dataset.impact_type(number), archetypes)
-ui.annotations_block(ctx)
-ui.footer(ctx, basis_key="readings_look.footer")
+ui.live_section(ctx, impacts_section, key="impacts")

@@ -206,34 +206,41 @@ def comparison(ctx: ui.PageContext, a: Industry, b: Industry) -> None:
     ui.table_download(ctx, page_tables.comparison_table(ds, a, b, lang), "compare")
 
 
-# 4. The page (presenting: the profile's values, its industry's name as the title)
-ctx = ui.start_page("industries")
-dropped = {n.param for n in ctx.notices}
-industry = ctx.dataset.industry(ctx.view.industry)
-compare = ctx.view.compare
-if not ctx.presenting:
-    ui.page_heading(ctx)
-    if "industry" in dropped:
-        ui.industry_directory(ctx)
-    pickers(ctx, compare)
-    if "compare" in dropped:
-        ui.industry_directory(ctx, compare_with=industry.id)
-if compare == industry.id and not ctx.presenting:
-    st.info(ctx.t("industries.compare.same"), icon=":material/info:")
-    ui.industry_directory(ctx, compare_with=industry.id)
-elif compare and compare != industry.id:
-    comparison(ctx, industry, ctx.dataset.industry(compare))
-if not compare or compare == industry.id:
-    header(ctx, industry)
-    effects(ctx, industry)
-    (impacts_in_brief if ctx.presenting else impacts)(ctx, industry)
+# 4. The page (presenting: the profile's values, its industry's name as the title); a
+# picker reruns the section only
+def profile_section(ctx: ui.PageContext) -> None:
+    """Below the page's start: the pickers and what they choose."""
+    dropped = {n.param for n in ctx.notices}
+    industry = ctx.dataset.industry(ctx.view.industry)
+    compare = ctx.view.compare
     if not ctx.presenting:
-        ui.profile_summary(ctx, industry)
-        use_cases(ctx, industry)
-        ui.profile_strategies(ctx, industry.id)
-if "industry" not in dropped and not ctx.presenting:  # the full list, built when opened
-    if (box := st.expander(ctx.t("industries.directory"), key="directory", on_change="rerun")).open:
-        with box:
+        ui.page_heading(ctx)
+        if "industry" in dropped:
             ui.industry_directory(ctx)
-ui.annotations_block(ctx)
-ui.footer(ctx, basis_key="readings_look.footer")
+        pickers(ctx, compare)
+        if "compare" in dropped:
+            ui.industry_directory(ctx, compare_with=industry.id)
+    if compare == industry.id and not ctx.presenting:
+        st.info(ctx.t("industries.compare.same"), icon=":material/info:")
+        ui.industry_directory(ctx, compare_with=industry.id)
+    elif compare and compare != industry.id:
+        comparison(ctx, industry, ctx.dataset.industry(compare))
+    if not compare or compare == industry.id:
+        header(ctx, industry)
+        effects(ctx, industry)
+        (impacts_in_brief if ctx.presenting else impacts)(ctx, industry)
+        if not ctx.presenting:
+            ui.profile_summary(ctx, industry)
+            use_cases(ctx, industry)
+            ui.profile_strategies(ctx, industry.id)
+    if "industry" not in dropped and not ctx.presenting:  # the full list, built when opened
+        box = st.expander(ctx.t("industries.directory"), key="directory", on_change="rerun")
+        if box.open:
+            with box:
+                ui.industry_directory(ctx)
+    ui.annotations_block(ctx)
+    ui.footer(ctx, basis_key="readings_look.footer")
+
+
+ctx = ui.start_page("industries")
+ui.live_section(ctx, profile_section, key="profile")

@@ -24,12 +24,13 @@ def filters(ctx: ui.PageContext) -> None:
     ds, lang = ctx.dataset, ctx.lang
     phases = {p.id: p.name.in_lang(lang) for p in ds.phases}
     directions = {str(d.number): f"{d.number}. {d.name.in_lang(lang)}" for d in ds.directions}
-    left = right = st.sidebar
-    st.sidebar.subheader(ctx.t("use_cases.filter.heading"), anchor=False)
+    if ctx.presenting:  # the room sees the grid; the driver chose beforehand
+        return
+    bar = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
     for make, name, key, options, extra in (
-        (left.pills, "phase", PHASE_KEY, phases, {"selection_mode": "multi"}),
+        (bar.pills, "phase", PHASE_KEY, phases, {"selection_mode": "multi"}),
         (
-            right.multiselect,
+            bar.multiselect,
             "direction",
             DIRECTION_KEY,
             directions,
@@ -142,11 +143,16 @@ def presented_grid(
     st.table(pd.DataFrame(table, columns=columns), hide_index=True)
 
 
-# 4. The page
+def use_cases_section(ctx: ui.PageContext) -> None:
+    """What the filters change: the filters above the grid, the grid, the phase flows."""
+    filters(ctx)
+    grid(ctx)
+    ui.phase_flows(ctx)
+    ui.annotations_block(ctx)
+    ui.footer(ctx, basis_key="readings_look.footer")
+
+
+# 4. The page: a filter click reruns the section only
 ctx = ui.start_page("use_cases")
 ui.page_heading(ctx)
-filters(ctx)
-grid(ctx)
-ui.phase_flows(ctx)
-ui.annotations_block(ctx)
-ui.footer(ctx, basis_key="readings_look.footer")
+ui.live_section(ctx, use_cases_section, key="use_cases")

@@ -117,7 +117,9 @@ def test_the_schematic_note_is_on_the_chart_itself():
         layer for layer in spec["layer"] if layer["encoding"].get("text", {}).get("field") == "text"
     )
     text = footer["data"]["values"][0]["text"].replace("\n", "")
-    assert map_text.t("map.chart.note_import", "ja") in text
+    assert map_text.t("map.chart.footer_schematic", "ja", report="")[:3] in text
+    # the room sees the chart: how an administrator imports statistics is not its business
+    assert "管理者" not in text and "公的統計" not in text
 
 
 def test_points_are_coloured_and_shaped_by_archetype_with_okabe_ito():
@@ -183,17 +185,16 @@ def test_labels_and_leaders_use_the_precomputed_positions():
     assert leader["encoding"]["x2"]["field"] == "leader_x"
 
 
-def test_size_encodes_the_effect_size_with_not_legible_distinct():
+def test_size_encodes_the_effect_size_with_not_stated_distinct():
     _, chart = schematic(MapFilters(phases=("customer_touchpoint",)), lang="en")
     encoding = points_layer(chart.to_dict())["encoding"]
     size = encoding["size"]
     assert size["field"] == "effect_size_label" and size["scale"]["type"] == "ordinal"
-    # the legend lists the sizes drawn: no industry has a small effect in this phase
-    assert size["scale"]["domain"] == ["Large", "Moderate", "size not legible"]
-    # the sizes are our reading of the report's layout: the legend's title carries the marker
-    assert size["legend"]["title"] == "Size of the expected effect†"
-    assert encoding["strokeDash"]["scale"]["range"][-1] == [3, 2]  # not legible: dashed
-    assert encoding["fillOpacity"]["scale"]["range"] == [1.0, 1.0, parts.NOT_LEGIBLE_FILL]
+    # the key lists the sizes drawn: no industry has a small effect in this phase
+    assert size["scale"]["domain"] == ["Large", "Moderate", "size not stated"]
+    assert encoding["strokeWidth"]["condition"]["value"] == parts.NOT_STATED_STROKE_WIDTH
+    # not stated: hollow, whatever else the fill shows
+    assert encoding["fillOpacity"]["condition"]["value"] == 0.0
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

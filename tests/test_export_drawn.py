@@ -24,6 +24,7 @@ from genai_impact.state import ViewState
 from genai_impact.theme import PALETTES, THEMES
 from genai_impact.views.map import chart as charts
 from genai_impact.views.map import chart_parts as parts
+from genai_impact.views.map import keys
 from genai_impact.views.map import query as map_query
 from genai_impact.views.map import text as map_text
 from genai_impact.views.map.labels import Box, text_size
@@ -193,10 +194,18 @@ def test_the_size_legend_lists_exactly_the_sizes_drawn(lang, filters):
     spec = charts.industry_map_spec(view, map_text.chart_texts(DS, view, lang))
     encoding = points_encoding(spec)
     drawn_sizes = {row["effect_size_label"] for row in spec["datasets"][charts.ROWS]}
-    for channel in ("size", "strokeDash", "fillOpacity"):
+    for channel in ("size", "strokeDash"):
         domain = encoding[channel]["scale"]["domain"]
         assert set(domain) == drawn_sizes and len(domain) == len(drawn_sizes), channel
         assert len(encoding[channel]["scale"]["range"]) == len(domain)
+    key_words = [
+        row["text"]
+        for layer in spec["layer"]
+        if layer.get("mark", {}).get("fontWeight") != "bold"
+        for row in layer.get("data", {}).get("values", [])
+        if isinstance(row, dict) and row.get(keys.KEY) == "size" and "text" in row
+    ]
+    assert sorted(key_words) == sorted(drawn_sizes)
 
 
 @pytest.mark.parametrize("filters", [MapFilters(), MapFilters(archetypes=("A", "C"))])

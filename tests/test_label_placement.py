@@ -26,6 +26,7 @@ from genai_impact.views.map.labels import (
 )
 from genai_impact.views.map.layout import SIZES
 from genai_impact.views.map.query import (
+    SIZE_AREAS,
     SIZE_SHARE_UNSIZED,
     MapFilters,
     schematic_view,
@@ -124,7 +125,7 @@ def test_one_size_per_anchor():
 def view_boxes(view):
     """The drawn geometry of a map view in pixels: points, shown labels, region labels."""
     canvas, size = view.canvas, view.canvas.size
-    share = 1.0 if view.filters.sized else SIZE_SHARE_UNSIZED
+    share = max(SIZE_AREAS.values()) if view.filters.sized else SIZE_SHARE_UNSIZED
     radius = size.point_radius * math.sqrt(share)
     anchors = [
         Anchor(canvas.x.to_px(x), canvas.y.to_px(y), radius)

@@ -130,7 +130,7 @@ def test_size_is_the_largest_known_effect_else_not_legible(filters, industry, si
 def test_size_labels_and_basis_are_in_the_chosen_language():
     rows = schematic_view(DS, MapFilters(phases=("production_distribution",)), "en", SCREEN).rows
     food = rows.set_index("id").loc["food"]
-    assert food["effect_size_label"] == "size not legible"
+    assert food["effect_size_label"] == "size not stated"
     assert food["effect_basis"] in ("read from layout†", "stated in the text")  # † marks a reading
 
 

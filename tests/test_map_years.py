@@ -7,7 +7,6 @@ Figures are SYNTHETIC (tests/map_stats.py), imported through the real CLI.
 from __future__ import annotations
 
 import pytest
-import streamlit as st
 from data_dirs import BUNDLED_DATA
 from map_stats import statistics_data_dir
 from test_map_page import chart_spec, open_map, plotted, url
@@ -112,20 +111,24 @@ def test_the_slider_changes_the_plotted_year(tmp_path, capsys, monkeypatch):
 
 def test_play_steps_through_every_year_and_stops_on_the_latest(tmp_path, capsys, monkeypatch):
     use(monkeypatch, statistics_data_dir(tmp_path, capsys, absent=((PART_MISSING, 2021),)))
-    shown: list[str | None] = []
-
-    def pause() -> None:  # instead of the pause: the year the page shows at this step
-        shown.append(st.query_params.get("year"))
-
-    monkeypatch.setattr(year_slider, "_pause", pause)
+    now = [1000.0]
+    monkeypatch.setattr(year_slider, "clock", lambda: now[0])
     at = open_map(lang="en")
     play = at.button(key=year_slider.PLAY_KEY)
     assert play.label == t("map.play.start", "en")
+    assert year_slider.play_interval((2021, 2022)) is None  # no timer before play
     play.click().run()
     assert not at.exception
-    # from the latest year, play starts over at the first, pauses there, ends on the latest
-    assert shown == ["2021"]
-    assert url(at, "year") == ["2022"]
+    # from the latest year, play starts over at the first, with the timer running
+    assert url(at, "year") == ["2021"]
+    assert at.button(key=year_slider.PLAY_KEY).label == t("map.play.stop", "en")
+    assert at.session_state[year_slider.PLAYING]
+    at.run()  # a run before the year has stayed its pause (a click): the year stays
+    assert url(at, "year") == ["2021"]
+    now[0] += year_slider.map_years.PLAY_PAUSE_S  # the timer's run, once the pause is over
+    at.run()
+    assert not at.exception
+    assert url(at, "year") == ["2022"]  # the latest: play ends here
     assert at.select_slider(key=year_slider.YEAR_SLIDER_KEY).value == 2022
     assert at.button(key=year_slider.PLAY_KEY).label == t("map.play.start", "en")  # stopped
     assert DS.sector(PART_MISSING).id in [r["id"] for r in plotted(at)]

@@ -120,7 +120,12 @@ def test_export_spec_inlines_data_and_drops_what_the_slide_replaces():
     assert "datasets" not in spec and "params" not in spec and "title" not in spec
     assert '"name": "map_rows"' not in text
     assert all("value" not in layer.get("encoding", {}).get("x", {}) for layer in spec["layer"])
-    assert '"orient": "none"' not in text and '"orient": "right"' in text
+    # the size key, drawn in pixels under the plot, follows the plot's fitted height
+    key = [layer for layer in spec["layer"] if "py_fit" in json.dumps(layer.get("encoding", {}))]
+    assert {row["text"] for layer in key for row in layer["data"]["values"] if "text" in row} >= {
+        "大",
+        "小",
+    }
 
 
 def test_blend_is_the_colour_seen_through_over_the_background():
@@ -176,7 +181,7 @@ def test_exported_map_png_looks_as_with_translucent_regions():
     def translucent(preset: str, theme: str):
         mv = map_query.map_view(DS, None, view, size)
         spec = charts.industry_map_spec(mv, map_text.chart_texts(DS, mv, "ja"), None, theme=theme)
-        return chart_export.chart_of(map_export.export_map_spec(spec, preset, size.text_font))
+        return chart_export.chart_of(map_export.export_map_spec(spec, preset))
 
     def pixels(png: bytes):
         return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)

@@ -77,9 +77,9 @@ def test_a_shared_link_shows_the_filtered_set(page: Page, streamlit_url, artifac
     expected = names(lang, archetypes=("A", "C"), phases=("customer_touchpoint",))
     wait_for_points(page, expected)
     assert len(expected) == 8
-    # the pills show the link's filters as chosen
-    sidebar = page.get_by_test_id("stSidebar")
-    expect(sidebar.get_by_role("button", name="A", exact=True)).to_have_attribute(
+    # the pills in the bar above the chart show the link's filters as chosen
+    bar = page.locator(".st-key-map-bar")
+    expect(bar.get_by_role("button", name="A", exact=True)).to_have_attribute(
         "aria-pressed", "true"
     )
     page.screenshot(path=str(artifacts / f"map-shared-link-{lang}.png"))
@@ -114,18 +114,22 @@ def test_drawn_labels_sit_next_to_their_points_inside_their_regions(
     labels = {n: box for n, *box in texts if n in points}
     assert set(labels) == set(points)
     canvas = view.canvas
+    # the browser scales the chart to its column: drawn px per px the labels were placed in
+    k = page.locator(f"{CHART} svg.marks").first.evaluate(
+        "e => e.getBoundingClientRect().width / e.viewBox.baseVal.width"
+    )
     # the plot's origin on the page: a drawn point's centre less its position in the view
     first = view.rows.iloc[0]
     box = points[first["name"]]
-    ox = (box[0] + box[2]) / 2 - canvas.x.to_px(first["x"])
-    oy = (box[1] + box[3]) / 2 - canvas.y.to_px(first["y"])
+    ox = (box[0] + box[2]) / 2 - canvas.x.to_px(first["x"]) * k
+    oy = (box[1] + box[3]) / 2 - canvas.y.to_px(first["y"]) * k
     regions = {
-        r.code: (canvas.x.to_px(r.x0) + ox, canvas.y.to_px(r.y1) + oy,
-                 canvas.x.to_px(r.x1) + ox, canvas.y.to_px(r.y0) + oy)
+        r.code: (canvas.x.to_px(r.x0) * k + ox, canvas.y.to_px(r.y1) * k + oy,
+                 canvas.x.to_px(r.x1) * k + ox, canvas.y.to_px(r.y0) * k + oy)
         for r in view.regions.itertuples()
     }  # fmt: skip
     radius = SIZES["screen"].point_radius * (1.0 if view.filters.sized else SIZE_SHARE_UNSIZED**0.5)
-    bound = 2**0.5 * (radius + POINT_MARGIN + GAP) + 1.0  # +1 px: the browser's rounding
+    bound = 2**0.5 * (radius + POINT_MARGIN + GAP) * k + 1.0  # +1 px: the browser's rounding
     page.locator(CHART).first.screenshot(
         path=str(artifacts / f"map-labels-{lang}-{phase or 'all'}.png")
     )
@@ -137,7 +141,7 @@ def test_drawn_labels_sit_next_to_their_points_inside_their_regions(
         for point, drawn in points.items():
             assert not intersects(label, drawn), (name, point)
         row = view.rows.set_index("name").loc[name]
-        cx, cy = canvas.x.to_px(row["x"]) + ox, canvas.y.to_px(row["y"]) + oy
+        cx, cy = canvas.x.to_px(row["x"]) * k + ox, canvas.y.to_px(row["y"]) * k + oy
         nx, ny = min(max(cx, label[0]), label[2]), min(max(cy, label[1]), label[3])
         assert ((nx - cx) ** 2 + (ny - cy) ** 2) ** 0.5 <= bound, name
         x0, y0, x1, y1 = regions[row["archetype"]]
@@ -163,7 +167,7 @@ def test_clicking_a_point_opens_its_card_and_writes_the_url(page: Page, streamli
 
 def test_a_filter_click_redraws_the_chart_and_writes_the_url(page: Page, streamlit_url):
     open_map(page, streamlit_url)
-    page.get_by_test_id("stSidebar").get_by_role("button", name="E1", exact=True).click()
+    page.locator(".st-key-map-bar").get_by_role("button", name="E1", exact=True).click()
     wait_for_points(page, names("ja", archetypes=("E1",)))
     wait_for_query(page, "arch", ["E1"])
 

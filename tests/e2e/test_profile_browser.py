@@ -107,8 +107,8 @@ def test_matrix(page: Page, streamlit_url, shots, lang):
     if lang == "ja":
         assert_japanese_font(page, "[data-testid=stTable] th p", 2)
     page.screenshot(path=str(shots / f"matrix-{lang}.png"))
-    # picking a type in the sidebar explains it below the matrix and writes the URL
-    picker = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect")
+    # picking a type above the matrix explains it below the matrix and writes the URL
+    picker = page.get_by_test_id("stMain").get_by_test_id("stMultiSelect")
     picker.click()
     impact_type = DS.impact_type(6)
     page.get_by_role("option", name=impact_matrix.type_heading(impact_type, lang)).click()

@@ -24,15 +24,13 @@ from genai_impact.text.i18n import t
 
 pytestmark = pytest.mark.e2e
 
-SIDEBAR = '[data-testid="stSidebar"]'
-
 
 def test_impact_matrix_csv_download_follows_the_filters(page: Page, streamlit_url, artifacts):
     ds = load_dataset()
     page.goto(f"{streamlit_url}/impacts?arch=A")
     wait_until_rendered(page, t("impacts.title", "ja"))
-    # archetype C added in the sidebar: the URL, the matrix and the download follow
-    page.locator(SIDEBAR).get_by_role("button", name="C", exact=True).first.click()
+    # archetype C added above the matrix: the URL, the matrix and the download follow
+    page.get_by_test_id("stMain").get_by_role("button", name="C", exact=True).first.click()
     wait_for_query(page, "arch", ["A", "C"], timeout=60_000)
     wait_until_rendered(page, t("impacts.title", "ja"))
     shown = [i for i in ds.industries if i.archetype in ("A", "C")]

@@ -76,16 +76,16 @@ def below_axis(spec: Spec, font: float) -> float:
     return max(0.0, reach - font * 3.4)
 
 
-def _below_plot(layer: Spec, height: float, lift: float) -> Spec:
-    """Marks drawn in pixels under the plot (the R&D key) follow the plot's fitted height;
-    `lift` px up where the size legend left the space under the plot for the right side."""
+def _below_plot(layer: Spec, height: float) -> Spec:
+    """Marks drawn in pixels under the plot (the size and R&D keys) follow the plot's
+    fitted height."""
     name = _pixel_y(layer)
     if name is None:
         return layer
     encoding = layer["encoding"]
     y = encoding["y"]
     shifted = f"{name}_fit"
-    calc = {"calculate": f"datum.{name} - {height + lift} + height", "as": shifted}
+    calc = {"calculate": f"datum.{name} - {height} + height", "as": shifted}
     return {
         **layer,
         "transform": [*layer.get("transform", []), calc],
@@ -93,34 +93,13 @@ def _below_plot(layer: Spec, height: float, lift: float) -> Spec:
     }
 
 
-def _legend_right(node: Any) -> Any:
-    """A legend placed in pixels under the plot (the size legend) goes to the plot's right:
-    the slide's footer is a bottom legend, which Vega does not stack with placed ones."""
-    if isinstance(node, dict):
-        out = {k: _legend_right(v) for k, v in node.items()}
-        if out.get("orient") == "none" and "legendY" in out:
-            for placed in ("legendX", "legendY"):
-                out.pop(placed)
-            out.update(orient="right", direction="vertical", titleOrient="top")
-        dash = out.get("strokeDash")
-        if isinstance(dash, dict) and isinstance(dash.get("legend"), dict) and "size" in out:
-            out["strokeDash"] = {**dash, "legend": None}
-        return out
-    if isinstance(node, list):
-        return [_legend_right(v) for v in node]
-    return node
-
-
-def export_map_spec(spec: Spec, preset: str, font: float = 0.0) -> Spec:
+def export_map_spec(spec: Spec, preset: str) -> Spec:
     """The page's map spec made ready for `export.slide_chart`.
 
     Named datasets become inline data (a wrapped chart is no longer the top level),
     the selection parameter, own title and own footer go (the slide has its own),
     and for slide presets, which fit the plot to the slide, what is drawn in pixels
-    under the plot moves with the plot's fitted height. The size legend goes to the
-    plot's right (`font`: the chart's text size, the height of its old row), and its
-    dashed-outline twin is not drawn twice: the slide's footer resolves strokeDash on its
-    own, so Vega could no longer merge the two.
+    under the plot (the keys) moves with the plot's fitted height.
     """
     datasets = spec.get("datasets", {})
     out = _inline_data({k: v for k, v in spec.items() if k not in ("datasets", "params")}, datasets)
@@ -130,13 +109,10 @@ def export_map_spec(spec: Spec, preset: str, font: float = 0.0) -> Spec:
         layers.pop()  # the chart's own source line: the slide's footer says it
     for layer in layers:
         layer.pop("params", None)
-    moved = _legend_right(layers)
-    # the size legend's row under the plot is free now (charts: 2 × the text size)
-    lift = 2.0 * font if moved != layers else 0.0
-    if PRESETS[preset].width is not None or lift:
+    if PRESETS[preset].width is not None:
         height = float(out["height"])
-        moved = [_below_plot(layer, height, lift) for layer in moved]
-    out["layer"] = moved
+        layers = [_below_plot(layer, height) for layer in layers]
+    out["layer"] = layers
     return out
 
 
@@ -223,14 +199,13 @@ def _map_item(
         return built[preset, theme], shown.canvas.size.text_font
 
     def build(preset: str, theme: str) -> alt.LayerChart:
-        spec, font = spec_at(preset, theme)
-        exported = export_map_spec(spec, preset, font)
+        spec, _ = spec_at(preset, theme)
+        exported = export_map_spec(spec, preset)
         return chart_of(opaque_regions(exported, palette(theme).background))
 
     def under_axis(preset: str) -> float:
         spec, font = spec_at(preset)
-        lift = 2.0 * font if mv.filters.sized else 0.0  # the size legend's row, now free
-        return max(0.0, below_axis(spec, font) - lift)
+        return below_axis(spec, font)
 
     return ChartExport(
         stem="map",

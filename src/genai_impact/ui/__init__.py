@@ -13,7 +13,8 @@ data and URL text goes through `text.display.md_literal`, and nothing renders ra
 - industry_links.py links to industry profiles, the directory of every industry
 - blocks.py        headings, text, values and sources, the † legend line, source tables, footer
 - top_bar.py       presentation mode, the theme, stepping through saved views
-- presenter_keys.py the presenter's keys (a packaged script) and the presentation layout
+- presenter_keys.py the presenter's keys (a packaged script), the presentation layout and
+                   the hero chart's stylesheet (scaled to the screen by the browser)
 - agenda_sidebar.py the workshop agenda (the open deck) in the sidebar
 - deck_connection.py where decks are stored: st.connection("decks"), SQLite by default
 - deck_session.py  the deck the URL opens, read-only or editable; changes through the store
@@ -21,7 +22,11 @@ data and URL text goes through `text.display.md_literal`, and nothing renders ra
 - downloads.py     a chart's Download popover and a table's CSV button
 - deck_downloads.py the deck as PowerPoint, PDF and HTML downloads
 - link.py          "Link to this view"
-- year_slider.py   the map's fiscal-year slider and play control
+- year_slider.py   the map's fiscal-year slider and play control (a timed live section)
+- live.py          live sections (st.fragment): a control reruns its section, which keeps
+                   the URL in step itself
+- map_controls.py  the map's bar of controls above the chart, "more filters"
+- map_card.py      the map's card of the chosen point, beside the chart
 - download_grace.py a clicked download's file kept until the browser fetched it
 - outlook_blocks.py a strategy direction's card, an industry's strategy directions,
                    /outlook's sources and CSVs
@@ -61,12 +66,16 @@ from genai_impact.ui.downloads import (
 )
 from genai_impact.ui.industry_links import industry_directory, industry_link, neighbour_links
 from genai_impact.ui.link import LINK_KEY, base_url, copy_link, view_link
+from genai_impact.ui.live import section as live_section
+from genai_impact.ui.map_card import card as map_card
+from genai_impact.ui.map_controls import control_bar as map_controls
 from genai_impact.ui.outlook_blocks import profile_strategies
 from genai_impact.ui.page import INDUSTRY_KEY, LANG_KEY, start_page
+from genai_impact.ui.presenter_keys import hero_container
 from genai_impact.ui.readings_block import readings_section
 from genai_impact.ui.summary_blocks import phase_flows, profile_summary
 from genai_impact.ui.url import bound, request
-from genai_impact.ui.year_slider import play_step, year_player
+from genai_impact.ui.year_slider import play_interval, play_tick, year_player
 
 page_theme.install()
 
@@ -88,8 +97,12 @@ __all__ = [
     "downloads_key",
     "footer",
     "heading",
+    "hero_container",
     "ledger_table",
+    "live_section",
     "load",
+    "map_card",
+    "map_controls",
     "map_downloads",
     "note",
     "official_stats",
@@ -102,7 +115,8 @@ __all__ = [
     "neighbour_links",
     "view_heading",
     "paragraph",
-    "play_step",
+    "play_interval",
+    "play_tick",
     "provenance_badge",
     "reading_legend",
     "readings_section",

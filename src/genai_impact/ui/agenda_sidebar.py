@@ -13,7 +13,7 @@ import streamlit as st
 from genai_impact import navigation
 from genai_impact.report.query import url_choices
 from genai_impact.text import display
-from genai_impact.ui import deck_notes, deck_session
+from genai_impact.ui import deck_notes, deck_session, url
 from genai_impact.ui.context import PageContext
 from genai_impact.ui.data import official_stats
 from genai_impact.ui.deck_downloads import deck_downloads
@@ -33,7 +33,8 @@ def _ws_key(name: str) -> str:
 
 def _save_view(ctx: PageContext, first: bool) -> None:
     name = st.session_state.get(_ws_key("name"), "")
-    view = links.capture(ctx.page.id, ctx.view, name)
+    # the view on screen now: a live section (the map's controls) may have changed it
+    view = links.capture(ctx.page.id, url.view_now(ctx.page.id, ctx.view), name)
     shown = display.md_literal(agenda.clean_name(name))
     done = ctx.t("deck.panel.created" if first else "workshop.agenda.saved", name=shown)
     if deck_session.change(lambda a: agenda.add_view(a, view), done):

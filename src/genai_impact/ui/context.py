@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 
 from genai_impact import navigation, state
 from genai_impact.report.model import Dataset
@@ -18,6 +19,9 @@ class PageContext:
     dataset: Dataset
     # Profile: the URL values that were dropped, so a page can offer a list to choose from
     notices: tuple[state.Notice, ...] = ()
+    # The valid values of the data-driven URL parameters (language, industries, years):
+    # what a live section's rerun checks the URL against, as the page's start did
+    choices: Mapping[str, Collection[str]] = field(default_factory=dict)
 
     @property
     def lang(self) -> str:

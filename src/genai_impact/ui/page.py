@@ -65,18 +65,19 @@ def start_page(
         st.stop()
     valid = {**url_choices(ds), **(choices(ds) if choices else {})}
     view, notices = state.parse_query_params(raw, valid, only=spec.params)
-    view = _resolve_defaults(view, spec, ds)
+    view = resolve_defaults(view, spec, ds)
     url.write(raw, view, spec)
     page_theme.apply(view.theme)  # after the write: a rerun it asks for reads this URL
     _navigation(view)
     for key, values in state.grouped_notices(notices):
         st.warning(i18n.t(key, lang, value=display.md_literal(values)), icon=":material/link_off:")
-    ctx = PageContext(spec, view, ds, notices)
+    ctx = PageContext(spec, view, ds, notices, valid)
+    url.started(spec.id, view)
     workshop_bar(ctx)
     return ctx
 
 
-def _resolve_defaults(
+def resolve_defaults(
     view: state.ViewState, spec: navigation.PageSpec, ds: Dataset
 ) -> state.ViewState:
     """Fill page-specific choices the URL left open (the industry shown by default)."""

@@ -10,6 +10,10 @@ allows it here and nowhere else. Its script is a file of the package
 (`assets/presenter/presenter_keys.js`), served by the app's server from the manifest in
 the package's `pyproject.toml`; it carries no user data, only the step it was asked for
 back to Python, and the blank overlay's label from the catalogue.
+
+The same module mounts the one stylesheet the pages need beyond Streamlit's theme
+(`hero_chart`: the map drawn large and scaled by the browser to the space it has), a
+packaged CSS file with no script and no HTML.
 """
 
 from __future__ import annotations
@@ -50,3 +54,19 @@ def presenter_keys(blank_label: str) -> Step | None:
     )
     step = result.get("step")
     return step if step in STEPS else None
+
+
+HERO_KEY = "hero-chart"  # the container whose chart the stylesheet scales (presenting: -present)
+
+
+@functools.cache
+def _hero_style() -> ComponentRenderer:
+    return st.components.v2.component(
+        "genai-impact.hero_chart", css="hero_chart.css", isolate_styles=False
+    )
+
+
+def hero_container(presenting: bool):  # noqa: ANN201 (a Streamlit container)
+    """A container whose chart the browser scales to its width and the window's height."""
+    _hero_style()(key="hero-chart-style", width="content", height=0)
+    return st.container(key=f"{HERO_KEY}-present" if presenting else HERO_KEY)

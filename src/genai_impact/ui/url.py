@@ -16,6 +16,8 @@ import streamlit as st
 from genai_impact import navigation, state
 
 PENDING = "url_pending"  # session: {parameter: values} asked for since the last run
+FRESH = "url_fresh"  # session: the page whose start has just read the URL, this run
+ON_SCREEN = "url_on_screen"  # session: {page id: the view last drawn, by a page or a section}
 
 
 def _values(value: object) -> list[str]:
@@ -67,3 +69,20 @@ def bound(
 def write(raw: dict[str, Sequence[str]], view: state.ViewState, spec: navigation.PageSpec) -> None:
     """The page's URL in canonical form, written once (the page start calls it)."""
     state.write_query_params(st.query_params, raw, view, spec.params)
+
+
+def remember(page_id: str, view: state.ViewState) -> None:
+    """The view just drawn on page `page_id` (by its full run or by a live section)."""
+    st.session_state.setdefault(ON_SCREEN, {})[page_id] = view
+
+
+def started(page_id: str, view: state.ViewState) -> None:
+    """A page's start has read the URL: its live section draws this run's view as is."""
+    st.session_state[FRESH] = page_id
+    remember(page_id, view)
+
+
+def view_now(page_id: str, fallback: state.ViewState) -> state.ViewState:
+    """The view on screen: what a live section drew since the page's last full run, else
+    `fallback` (that run's). For callbacks outside the section (save the view, its link)."""
+    return st.session_state.get(ON_SCREEN, {}).get(page_id, fallback)

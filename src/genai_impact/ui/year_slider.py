@@ -1,4 +1,9 @@
-"""The map's fiscal-year slider and its play control (the steps are `views.map.years`)."""
+"""The map's fiscal-year slider and its play control (the steps are `views.map.years`).
+
+Playing, the map's live section reruns on its own every `PLAY_PAUSE_S` seconds
+(`play_interval`, the section's run_every) and each such run shows the next year
+(`play_tick`); no run sleeps. Starting or stopping the play reruns the page, since
+the section's timer is set when the page draws it."""
 
 from __future__ import annotations
 
@@ -7,12 +12,14 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from genai_impact.ui import url
+from genai_impact.ui import live, url
 from genai_impact.ui.context import PageContext
 from genai_impact.views.map import years as map_years
 
 YEAR_SLIDER_KEY, PLAY_KEY = "map_year_slider", "map_play"
 PLAYING = "map_playing"  # session memory: the play control is stepping through the years
+SHOWN_AT = "map_play_shown_at"  # session: when the year on screen was first shown (clock)
+clock = time.monotonic  # seconds; a test steps it instead of waiting
 
 
 def _year_slid() -> None:
@@ -24,6 +31,7 @@ def _play_toggled(years: tuple[int, ...], year: int) -> None:
     playing = not st.session_state.get(PLAYING, False)
     st.session_state[PLAYING] = playing
     if playing:
+        st.session_state[SHOWN_AT] = clock()
         url.request("year", map_years.play_start(years, year))
 
 
@@ -55,15 +63,29 @@ def year_player(ctx: PageContext, years: Sequence[int], year: int) -> None:
         )
 
 
-def _pause() -> None:
-    time.sleep(map_years.PLAY_PAUSE_S)
+def play_interval(years: Sequence[int]) -> float | None:
+    """The live section's timer: every `PLAY_PAUSE_S` seconds while playing, else none."""
+    if st.session_state.get(PLAYING) and map_years.animated(years):
+        return map_years.PLAY_PAUSE_S
+    return None
 
 
-def play_step(years: Sequence[int], year: int) -> None:
-    """At the end of the map page: while playing, keep this year on screen, then show the next."""
-    following = map_years.next_year(years, year)
-    if not st.session_state.get(PLAYING) or following is None:
-        return
-    _pause()
+def play_tick(ctx: PageContext, years: Sequence[int], timed: bool) -> PageContext:
+    """At the start of the map's live section: while playing, once the year on screen has
+    stayed its pause, the next year (asked for in the URL, returned in the context).
+    `timed`: the section was drawn with the timer; when playing starts or stops the page
+    reruns, so that the timer follows."""
+    playing = bool(st.session_state.get(PLAYING)) and map_years.animated(years)
+    if playing != timed:
+        st.rerun(scope="app")
+    if not playing or not ctx.view.year:
+        return ctx
+    now = clock()
+    if now - st.session_state.get(SHOWN_AT, 0.0) < map_years.PLAY_PAUSE_S * 0.8:
+        return ctx  # a click while playing: the year stays its time
+    following = map_years.next_year(years, int(ctx.view.year))
+    if following is None:
+        return ctx
+    st.session_state[SHOWN_AT] = now
     url.request("year", following)
-    st.rerun()
+    return live.refreshed(ctx)

@@ -9,8 +9,8 @@ encoding is validated and copied), the dict about a millisecond, and a room wait
 every click.
 
 Layers, bottom to top: archetype regions (schematic mode), region labels, leader
-lines, search and selection rings, points, point labels, then under the plot the
-size legend, the R&D key (statistics mode) and the source line (`chart_parts`).
+lines, search and selection rings, points, point labels (`chart_parts`), then under the
+plot the size key, the R&D key (statistics mode; both `keys`) and the source line.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import altair as alt
 
 from genai_impact.theme import DEFAULT_THEME, FONT_STACK, palette
 from genai_impact.views.map import chart_parts as parts
+from genai_impact.views.map import keys
 from genai_impact.views.map.chart_parts import CAPTION, POINTS, Spec
 from genai_impact.views.map.query import MapView
 from genai_impact.views.map.text import MapChartTexts
@@ -49,22 +50,21 @@ def industry_map_spec(
     size, pal = view.canvas.size, palette(theme)
     font = size.text_font
     x, y = parts.axes(view, texts)
-    # Under the plot, in rows: axis labels and title, the size legend (when sizes show),
-    # the R&D key (statistics), the source line.
-    below = size.height + font * 3.4
-    size_legend_y = below
-    if view.filters.sized:
-        below += font * 2.0
     layers = [
         *parts.regions(view, size.region_font, pal),
         parts.leaders(pal),
         *parts.rings(size.point_area, selected, pal),
-        points := parts.points(view, texts, size_legend_y, pal),
+        points := parts.points(view, texts, pal),
         *parts.labels(size.label_font, pal),
     ]
+    # Under the plot, in rows: axis labels and title, the size key (when sizes show),
+    # the R&D key (statistics), the source line.
+    below = size.height + font * 3.4
+    if view.filters.sized:
+        layers += keys.size_key(view, texts, below + font * 0.7, pal)
+        below += font * 2.0
     if view.mode == "statistics":
-        statuses = parts.drawn(view, "rd", parts.RD_ORDER)
-        layers += parts.rd_key(texts, size.point_area, below + font * 0.7, font, pal, statuses)
+        layers += keys.rd_key(view, texts, below + font * 0.7, pal)
         below += font * 2.0
     layers.append(parts.footer(texts, size.width, below + font * 0.3, font, pal))
     datasets = {ROWS: [dict(r) for r in view.records]}

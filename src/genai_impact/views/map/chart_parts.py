@@ -4,7 +4,8 @@
 `Palette`; every word from `text.MapChartTexts`. Archetypes are told apart by colour
 (Okabe–Ito) AND shape; R&D intensity at or above the all-industry average is a filled
 marker, below it hollow, unknown lightly filled (statistics mode only: the schematic has
-no figures).
+no figures). With a phase or kind filter, area shows the expected effect's size; a size the
+text does not give is hollow with a dashed outline. The keys under the plot: `keys`.
 
 Size: every layer reads the same scales, sizes and constants; the chart's assembly lives
 in `chart`, so this module is only the parts.
@@ -16,10 +17,11 @@ import math
 from typing import Any
 
 from genai_impact.theme import Palette
-from genai_impact.views.map.labels import text_width, wrap_to_width
+from genai_impact.views.map.labels import wrap_to_width
 from genai_impact.views.map.query import (
     NO_ARCHETYPE,
     SEVERAL_ARCHETYPES,
+    SIZE_AREAS,
     SIZE_SHARE_UNSIZED,
     MapView,
 )
@@ -39,13 +41,24 @@ ARCHETYPE_SHAPES = {
 }
 FALLBACK_SHAPE = "circle"
 SIZE_ORDER = ("large", "moderate", "small", NOT_LEGIBLE)
-# × ChartSize.point_area; "moderate" is also the one size when size shows nothing
-SIZE_AREAS = {"large": 1.0, "moderate": SIZE_SHARE_UNSIZED, "small": 0.25, NOT_LEGIBLE: 0.55}
-DASHES = {"large": [1, 0], "moderate": [1, 0], "small": [1, 0], NOT_LEGIBLE: [3, 2]}
+# Areas: SIZE_AREAS (rows), × ChartSize.point_area. A size the text does not give is hollow
+# (fill opacity 0) with a slightly heavier outline in its archetype's colour; in statistics
+# mode, where hollow also means R&D below the average, the outline is dashed as well (a
+# dashed outline on the schematic's small shapes reads as broken, not as empty).
+DASHES = {"large": [1, 0], "moderate": [1, 0], "small": [1, 0], NOT_LEGIBLE: [1, 0]}
+NOT_STATED_DASH = [4, 2]
+
+
+def dashes(view: MapView) -> dict[str, list[int]]:
+    """The outline of each size in `view`'s mode."""
+    return {**DASHES, NOT_LEGIBLE: NOT_STATED_DASH} if view.mode == "statistics" else DASHES
+
+
+STROKE_WIDTH, NOT_STATED_STROKE_WIDTH = 2.0, 2.5
 RD_ORDER = ("above", "below", "unknown")
 RD_FILL_OPACITY = {"above": 1.0, "below": 0.0, "unknown": 0.35}
 DIMMED_OPACITY = 0.18
-NOT_LEGIBLE_FILL = 0.35
+NOT_STATED = {"field": "effect_size", "equal": NOT_LEGIBLE}  # a point whose size is not given
 # Ring areas × point_area: inside the room label placement keeps around every point.
 HIGHLIGHT_RING, SELECTED_RING = 1.6, 2.3
 REGION_OPACITY = 0.15
@@ -186,38 +199,24 @@ def _tooltip(view: MapView, texts: MapChartTexts) -> list[Spec]:
 # 3. Layers ---------------------------------------------------------------------------------
 
 
-def _size_encoding(view: MapView, texts: MapChartTexts, legend_y: float, pal: Palette) -> Spec:
-    """Point size = the effect's size; 'size not legible': mid-sized with a dark dashed outline
-    (as in its legend entry) and, in the schematic, a light fill."""
-    area, font = view.canvas.size.point_area, view.canvas.size.text_font
-    order = drawn(view, "effect_size", SIZE_ORDER)  # the legend lists the sizes drawn
+def _size_encoding(view: MapView, texts: MapChartTexts) -> Spec:
+    """Point size = the effect's size, from the sizes drawn (their key: `keys.size_key`).
+    A size the text does not give is drawn at the middle area, hollow (`points`) and with
+    a heavier outline: never as a filled point of some size."""
+    area = view.canvas.size.point_area
+    order = drawn(view, "effect_size", SIZE_ORDER)
     sizes = [texts.size_labels[s] for s in order]
-    colour_scale, _ = archetype_scales(view, pal)
-    # under the axis: the plot keeps its place when a phase filter turns sizes on
-    legend = _legend(texts.size_legend, font, orient="none", legendX=0, legendY=legend_y,
-                     symbolStrokeColor=pal.text, symbolFillColor=pal.marker,
-                     symbolType="circle")  # fmt: skip
-    encoding = {
-        "size": _field("effect_size_label", "nominal", legend=legend,
+    return {
+        "size": _field("effect_size_label", "nominal", legend=None,
                        scale=_ordinal(sizes, [area * SIZE_AREAS[s] for s in order])),
-        "strokeDash": _field("effect_size_label", "nominal", legend=legend,
-                             scale=_ordinal(sizes, [DASHES[s] for s in order])),
-        "stroke": {
-            "condition": {"test": {"field": "effect_size", "equal": NOT_LEGIBLE},
-                          "value": pal.text},
-            **_field("archetype_label", "nominal", scale=colour_scale, legend=None),
-        },
+        "strokeDash": _field("effect_size_label", "nominal", legend=None,
+                             scale=_ordinal(sizes, [dashes(view)[s] for s in order])),
+        "strokeWidth": {"condition": {"test": NOT_STATED, "value": NOT_STATED_STROKE_WIDTH},
+                        "value": STROKE_WIDTH},
     }  # fmt: skip
-    if view.mode == "schematic":  # statistics mode fills by R&D intensity instead
-        fills = [NOT_LEGIBLE_FILL if s == NOT_LEGIBLE else 1.0 for s in order]
-        # legends cannot show fill opacity: the dashed outline is the cue they share
-        encoding["fillOpacity"] = _field(
-            "effect_size_label", "nominal", scale=_ordinal(sizes, fills), legend=None
-        )
-    return encoding
 
 
-def points(view: MapView, texts: MapChartTexts, size_legend_y: float, pal: Palette) -> Spec:
+def points(view: MapView, texts: MapChartTexts, pal: Palette) -> Spec:
     size = view.canvas.size
     colour_scale, shape_scale = archetype_scales(view, pal)
     # The schematic's labelled regions already name the archetypes: no legend there. In
@@ -239,23 +238,27 @@ def points(view: MapView, texts: MapChartTexts, size_legend_y: float, pal: Palet
         "fill": _field("archetype_label", "nominal", scale=colour_scale, legend=legend),
         "stroke": _field("archetype_label", "nominal", scale=colour_scale, legend=None),
         "opacity": {"condition": {"test": "datum.dimmed", "value": DIMMED_OPACITY}, "value": 1.0},
-        "size": {"value": size.point_area * SIZE_AREAS["moderate"]},
+        "size": {"value": size.point_area * SIZE_SHARE_UNSIZED},
         "tooltip": _tooltip(view, texts),
         # what a screen reader says for a point: its name (never the schematic coordinates)
         "description": _field("name", "nominal"),
     }
-    if view.filters.sized:
-        encoding.update(_size_encoding(view, texts, size_legend_y, pal))
-    if view.mode == "statistics":  # the key under the axis explains it (`_rd_key`)
+    if view.mode == "statistics":  # the key under the axis explains it (`keys.rd_key`)
         statuses = drawn(view, "rd", RD_ORDER)
         rd = [texts.rd_labels[r] for r in statuses]
         encoding["fillOpacity"] = _field(
             "rd_label", "nominal", legend=None,
             scale=_ordinal(rd, [RD_FILL_OPACITY[r] for r in statuses]),
         )  # fmt: skip
+    if view.filters.sized:
+        encoding.update(_size_encoding(view, texts))
+        # hollow where the size is not given: in statistics mode over the R&D fill too (the
+        # tooltip and the table keep R&D), since a filled point would claim a size
+        fill = encoding.get("fillOpacity", {"value": 1.0})
+        encoding["fillOpacity"] = {"condition": {"test": NOT_STATED, "value": 0.0}, **fill}
     return {
         "name": POINTS,
-        "mark": {"type": "point", "filled": True, "strokeWidth": 2},
+        "mark": {"type": "point", "filled": True, "strokeWidth": STROKE_WIDTH},
         "encoding": encoding,
     }
 
@@ -337,46 +340,6 @@ def regions(view: MapView, font: float, pal: Palette) -> list[Spec]:
                                "value": pal.dimmed_text}},
     }  # fmt: skip
     return [rectangle, label]
-
-
-def rd_key(
-    texts: MapChartTexts,
-    area: float,
-    y: float,
-    font: float,
-    pal: Palette,
-    statuses: tuple[str, ...] | list[str] = RD_ORDER,
-) -> list[Spec]:
-    """'R&D intensity: ● at or above the average  ○ below  ◐ unknown', with real markers,
-    for the `statuses` drawn (`drawn(view, "rd", RD_ORDER)`).
-
-    Vega legends cannot show fill opacity, the R&D cue, so the key is drawn as marks
-    under the x axis, where a screenshot or an export keeps it.
-    """
-    title = f"{texts.rd_legend}:"
-    x = text_width(title, font, bold=True) + font * 0.8
-    markers, words = [], []
-    for status in statuses:
-        label = texts.rd_labels[status]
-        markers.append({"px": x + font * 0.5, "py": y, "fill": RD_FILL_OPACITY[status]})
-        words.append({"px": x + font * 1.3, "py": y, "text": label})
-        x += font * 1.3 + text_width(label, font) + font * 1.2
-    text_mark = {"type": "text", "align": "left", "baseline": "middle", "fontSize": font,
-                 "color": pal.text}  # fmt: skip
-    position = {"x": _pixel("px"), "y": _pixel("py"), "text": _field("text", "nominal")}
-    return [
-        {
-            "data": {"values": markers},
-            "mark": {"type": "point", "shape": "circle", "filled": True, "fill": pal.marker,
-                     "stroke": pal.text, "strokeWidth": 2},
-            "encoding": {"x": _pixel("px"), "y": _pixel("py"),
-                         "fillOpacity": {"field": "fill", "type": "quantitative", "scale": None},
-                         "size": {"value": area * SIZE_AREAS["moderate"]}},
-        },
-        {"data": {"values": [{"px": 0, "py": y, "text": title}]},
-         "mark": {**text_mark, "fontWeight": "bold"}, "encoding": position},
-        {"data": {"values": words}, "mark": text_mark, "encoding": position},
-    ]  # fmt: skip
 
 
 def caption(font: float, lines: int, pal: Palette) -> Spec:

@@ -10,7 +10,7 @@ Filters (each empty = no restriction):
 
 With a phase or kind filter on, a point's size shows the largest known size of
 the matched effects; when none of their sizes can be read, the point says
-"size not legible" instead of guessing.
+"size not stated" instead of guessing.
 """
 
 from __future__ import annotations

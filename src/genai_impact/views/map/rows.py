@@ -45,6 +45,10 @@ REGION_COLUMNS = (
 )  # fmt: skip
 # Area of every marker, as a share of ChartSize.point_area, when size shows nothing.
 SIZE_SHARE_UNSIZED = 0.55
+# ... and when size shows the expected effect's size: each size at least twice the area of
+# the next, so a room tells them apart at a glance. A size the report's text does not give
+# (NOT_LEGIBLE) is drawn hollow at the middle area: no size is claimed for it.
+SIZE_AREAS = {"large": 1.0, "moderate": 0.4, "small": 0.15, map_text.NOT_LEGIBLE: 0.4}
 
 
 Record = dict[str, object]
@@ -122,12 +126,14 @@ def place(
     """Label placements by id for (id, x, y, label) points in data units (memoised: the
     same points in the same language and size are placed once per process).
 
-    The points' reach is that of the largest marker drawn: the full size when point size
-    shows an effect's size (`sized`), the one middle size otherwise. `regions` (pixels,
-    one per point, or none): the region each point lies in, which its label keeps inside.
+    The points' reach is that of the largest marker drawn: the largest of `SIZE_AREAS`
+    when point size shows an effect's size (`sized`), the one middle size otherwise.
+    `regions` (pixels, one per point, or none): the region each point lies in, which its
+    label keeps inside.
     """
     size = canvas.size
-    radius = size.point_radius if sized else size.point_radius * math.sqrt(SIZE_SHARE_UNSIZED)
+    share = max(SIZE_AREAS.values()) if sized else SIZE_SHARE_UNSIZED
+    radius = size.point_radius * math.sqrt(share)
     anchors = [Anchor(canvas.x.to_px(x), canvas.y.to_px(y), radius) for _, x, y, _ in points]
     # measured in bold: a search match's label is drawn bold, and bold is the wider
     sizes = [text_size([label], size.label_font, bold=True) for *_, label in points]

@@ -14,7 +14,7 @@ from genai_impact.report.model import Dataset, Industry, Sector
 from genai_impact.text import i18n, readings
 
 t = i18n.t
-NOT_LEGIBLE = "not_legible"  # effect size lost when the slides became text
+NOT_LEGIBLE = "not_legible"  # no size in the text for the effect (the table's symbols were lost)
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def bases_label(bases: Sequence[str], lang: str) -> str:
 
 
 def size_label(ds: Dataset, size: str | None, lang: str) -> str:
-    """The size's name, or 'size not legible' for NOT_LEGIBLE / None."""
+    """The size's name, or "size not stated" for NOT_LEGIBLE / None."""
     if size in (None, NOT_LEGIBLE):
         return t("map.size.not_legible", lang)
     return ds.effect_size(size).name.in_lang(lang)
@@ -202,7 +202,7 @@ def chart_texts(ds: Dataset, view, lang: str) -> MapChartTexts:
     schematic = view.mode == "schematic"
     if schematic:
         notes = (t("map.chart.note_schematic", lang),)
-        footer = (footer_line(ds, view.mode, view.year, lang), t("map.chart.note_import", lang))
+        footer = (footer_line(ds, view.mode, view.year, lang),)
         x_title = t("map.axis.schematic", lang, name=x_axis.name.in_lang(lang))
         y_title = t("map.axis.schematic", lang, name=y_axis.name.in_lang(lang))
     else:
