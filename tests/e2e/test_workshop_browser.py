@@ -74,8 +74,9 @@ def test_save_three_views_present_them_and_download_the_deck(page: Page, streaml
     page.goto(f"{streamlit_url}/map?arch=A")
     wait_until_rendered(page, t("map.title", "ja"))
     save_view(page, "類型A")
-    # view 2: archetype C added with its pill (same session: the agenda is kept)
-    page.locator(SIDEBAR).get_by_role("button", name="C", exact=True).first.click()
+    # view 2: archetype C added with its pill, in the bar above the chart (same session: the
+    # agenda is kept)
+    page.get_by_role("button", name="C", exact=True).filter(visible=True).click()
     wait_for_query(page, "arch", ["A", "C"], timeout=60_000)
     wait_until_rendered(page, t("map.title", "ja"))
     save_view(page, "類型AとC")
