@@ -2,16 +2,17 @@
 
 Debian's Chromium through Playwright against one warm server (`app.py`, bundled data).
 Each round opens /map on a view not exported before (another archetype filter, so
-nothing comes from the cache), opens the Download popover (which starts the 16:9 PNG in
-the background) and then:
-- "after": waits --wait seconds (the background render's time), clicks PNG and times the
-  click to the downloaded file;
-- "at once": clicks PNG as soon as the popover has opened, so the click waits for the
-  render still running.
+nothing comes from the cache), opens the Download menu and then:
+- "after": waits --wait seconds, clicks PNG and times the click to the downloaded file;
+- "at once": clicks PNG as soon as the menu shows its buttons.
+The menu opens in the browser alone and the file is made when clicked, so both time the
+render itself (an older checkout started the 16:9 PNG in the background when the menu
+opened, on a rerun of the page: there "after" found it ready).
 Prints the median and max of both, the PNG's size, and the server's CPU time per round
-(rendering included: the background render costs what a render at the click would).
-Target: click to file <= 0.3 s. The load average is printed; figures taken on the
-shared 2-core machine under load are noisy.
+(page runs and the render). Earlier target: click to file <= 0.3 s, met only by rendering
+before the click; the menu's own target now is its buttons within 0.3 s
+(bench/map_interaction.py, `export_menu_s`). The load average is printed; figures taken
+on the shared 2-core machine under load are noisy.
 
     .venv/bin/python bench/export_click.py [--rounds 4] [--wait 6]
 """
@@ -53,7 +54,7 @@ def one_round(page: Page, url: str, wait: float) -> tuple[float, int, int]:
     page.locator('[data-testid="stVegaLiteChart"] svg').first.wait_for(timeout=120_000)
     settle(page)
     page.get_by_role("button", name=t("workshop.download.button", "ja")).click()
-    settle(page)  # opening the popover reruns the page; the render runs in the background
+    settle(page)  # (an older checkout reran the page here and rendered in the background)
     if wait:
         time.sleep(wait)
     button = page.get_by_role("button", name=t("workshop.download.png", "ja"))
@@ -105,7 +106,7 @@ def main() -> None:
             " (page runs and the render)"
         )
     verdict = "meets" if sorted(times["after"])[args.rounds // 2] <= TARGET_S else "MISSES"
-    print(f"target <= {TARGET_S} s, click after the background render: {verdict}")
+    print(f"earlier target <= {TARGET_S} s, click after {args.wait:g} s: {verdict}")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (  # noqa: E402
@@ -92,10 +92,16 @@ def map_points(arch: tuple[str, ...]) -> list[str]:
     return [str(r["name"]) for r in view.records]
 
 
+def archetype_pill(page: Page) -> Locator:
+    """The map's archetype pill E1, found by its role and label wherever the page puts it
+    (the sidebar or a bar above the chart); exactly one visible, or the click fails."""
+    return page.get_by_role("button", name="E1", exact=True).filter(visible=True)
+
+
 def map_filter(page: Page, n: int) -> None:
     """/map: the archetype pill E1 on / off -> the chart redrawn with exactly those points."""
     expected = map_points(("E1",) if n % 2 == 0 else ())
-    page.get_by_test_id("stSidebar").get_by_role("button", name="E1", exact=True).click()
+    archetype_pill(page).click()
     wait_for_marks(page, "points_marks", expected)
     page.wait_for_function(SETTLED_JS, timeout=60_000, polling=16)
 

@@ -12,7 +12,6 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from genai_impact.text.i18n import t
-from genai_impact.ui import downloads_key
 from genai_impact.ui.download_grace import KEEP_S, file_id_of, keep_clicked_downloads
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -96,9 +95,7 @@ def test_the_maps_png_clicked_in_the_app_survives_other_sessions_runs(monkeypatc
         return file_id
 
     monkeypatch.setattr(MediaFileManager, "add_deferred", record)
-    at = open_page("map", lang="en")
-    at.session_state[downloads_key("map")] = True  # open the Download popover
-    at.run()
+    at = open_page("map", lang="en")  # the Download menu's buttons come with every run
     label = t("workshop.download.png", "en")
     [file_id] = [b.proto.deferred_file_id for b in at.get("download_button") if b.label == label]
     manager = managers[file_id]

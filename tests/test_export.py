@@ -211,6 +211,21 @@ def test_japanese_font_renders_real_glyphs():
     )
 
 
+def test_the_font_check_never_waits_and_answers_once_done(monkeypatch):
+    """font_checked: None while the check runs in the background (the Download menu asks on
+    every run and must not wait for vl-convert's engine), then font_available()'s answer."""
+    import threading
+
+    release = threading.Event()
+    monkeypatch.setattr(export, "font_available", lambda: release.wait(60) and False)
+    monkeypatch.setattr(export, "_font_check", None)
+    assert export.font_checked() is None  # started, not waited for
+    assert export.font_checked() is None
+    release.set()
+    export._font_check.result(timeout=60)
+    assert export.font_checked() is False
+
+
 def test_exporting_japanese_without_the_font_raises(monkeypatch):
     monkeypatch.setattr(export, "font_available", lambda: False)
     with pytest.raises(export.FontMissingError, match="fonts-noto-cjk"):

@@ -28,7 +28,7 @@ from genai_impact.report.load import load_dataset
 from genai_impact.text import display
 from genai_impact.text.i18n import t
 from genai_impact.theme import palette
-from genai_impact.ui import LINK_KEY, downloads_key
+from genai_impact.ui import LINK_KEY
 from genai_impact.views.map.layout import SIZES
 from genai_impact.workshop import deck_export
 
@@ -38,19 +38,17 @@ def open_page(page_id: str, **params: str | list[str]) -> AppTest:
     return apptest_helpers.open_page(page_id, params, timeout=90)
 
 
-def open_downloads(at: AppTest) -> None:
-    """Open the map's "Download" popover, whose contents are built only when it is open."""
-    if at.get("vega_lite_chart") and not at.session_state[downloads_key("map")]:
-        assert not at.get("download_button")  # closed: nothing built
-        at.session_state[downloads_key("map")] = True
-        at.run()
-
-
 def buttons(at: AppTest, downloads: dict) -> dict[str, tuple[str, str, object]]:
     """label -> (file name, MIME, callable) of the download buttons on screen (the map's
-    popover opened first)."""
-    open_downloads(at)
+    Download menu is sent on every run, closed: opening it in the browser reruns nothing)."""
     return apptest_helpers.download_buttons(at, downloads)
+
+
+def map_menu(at: AppTest, lang: str = "ja"):
+    """The map's Download menu (a popover block) as the run sent it."""
+    label = t("workshop.download.button", lang)
+    [menu] = [p for p in at.get("popover") if p.proto.popover.label == label]
+    return menu
 
 
 def chart_spec(at: AppTest) -> dict:
@@ -114,7 +112,6 @@ def test_map_csv_rows_match_the_chart(downloads):
 
 def test_size_choice_changes_the_files_and_the_png_is_the_slide_size(downloads):
     at = open_page("map", lang="en", arch="E2")
-    open_downloads(at)
     next(b for b in at.get("button_group") if b.key == "map-size").set_value("slide_4_3").run()
     offered = buttons(at, downloads)
     name, mime, make = offered[t("workshop.download.png", "en")]
@@ -130,25 +127,59 @@ def test_size_choice_changes_the_files_and_the_png_is_the_slide_size(downloads):
     assert "arch=E2" in svg
 
 
-def test_a_rerun_renders_nothing(downloads, monkeypatch):
-    """The page's runs never render an export themselves; an open popover asks for one
-    background render per view, size and theme, not one per rerun."""
+def test_the_menu_is_there_without_a_rerun_and_no_run_makes_an_export(downloads, monkeypatch):
+    """Opening "Download" is the browser's alone (no rerun), so its size control and three
+    buttons come with every run, closed; no run makes the map's export or renders a file,
+    nor starts one in the background: only a click does (regression: the menu reran the
+    whole page on opening and prepared the export before showing its buttons)."""
     from genai_impact.exports import render as export
     from genai_impact.ui import downloads as ui_downloads
 
-    calls, ahead = [], []
-    monkeypatch.setattr(export, "to_png", lambda *a, **k: calls.append(a) or b"")
-    monkeypatch.setattr(ui_downloads, "prerender", lambda item, preset, theme: ahead.append(preset))
+    made, rendered = [], []
+    real_map_export = ui_downloads.map_export
+    monkeypatch.setattr(
+        ui_downloads, "map_export", lambda *a, **k: made.append(1) or real_map_export(*a, **k)
+    )
+    monkeypatch.setattr(export, "to_png", lambda *a, **k: rendered.append(a) or b"png")
+    monkeypatch.setattr(export, "prerender", lambda make: rendered.append(make))
     at = open_page("map")
-    assert ahead == []  # closed popover: nothing prepared
-    open_downloads(at)
-    assert ahead == ["slide_16_9"]
-    at.toggle[-1].set_value(True).run()  # the data table: another rerun, same view
-    assert ahead == ["slide_16_9"]
-    next(b for b in at.get("button_group") if b.key == "map-size").set_value("slide_4_3").run()
-    assert ahead == ["slide_16_9", "slide_4_3"]
+    # four widgets a run: the size, then PNG, SVG and CSV, with their file names
+    menu = [w.type for w in map_menu(at).children.values()]
+    assert menu == ["button_group", "download_button", "download_button", "download_button"]
+    offered = buttons(at, downloads)
+    assert list(offered) == [t(f"workshop.download.{f}", "ja") for f in ("png", "svg", "csv")]
+    assert offered[t("workshop.download.png", "ja")][0].startswith("genai-impact_産業マップ")
+    at.toggle[-1].set_value(True).run()  # another rerun, same view
+    assert made == [] and rendered == []
+    png = buttons(at, downloads)[t("workshop.download.png", "ja")][2]
+    assert png() == b"png"  # the click: the export made once, the file rendered
+    buttons(at, downloads)[t("workshop.download.csv", "ja")][2]()
+    assert made == [1] and len(rendered) == 1
     assert not at.exception
-    assert calls == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "checked", "offered"),
+    [
+        # the font found missing: a Japanese title would be tofu, so CSV only, and why
+        ("ja", False, ("csv",)),
+        # an English title needs no Japanese font
+        ("en", False, ("png", "svg", "csv")),
+        # the check still running in the background (the first seconds): no wait, all three
+        ("ja", None, ("png", "svg", "csv")),
+    ],
+)
+def test_the_menu_without_a_japanese_font_offers_csv_and_says_why(
+    downloads, monkeypatch, lang, checked, offered
+):
+    from genai_impact.exports import render as export
+
+    monkeypatch.setattr(export, "font_checked", lambda: checked)
+    at = open_page("map", lang=lang)
+    labels = [t(f"workshop.download.{f}", lang) for f in offered]
+    assert list(buttons(at, downloads)) == labels
+    warned = [w.value for w in map_menu(at, lang).children.values() if w.type == "warning"]
+    assert warned == ([t(export.FontMissingError.key, lang)] if len(offered) == 1 else [])
 
 
 # 2. The link to this view -------------------------------------------------------------------

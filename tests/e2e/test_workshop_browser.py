@@ -74,8 +74,9 @@ def test_save_three_views_present_them_and_download_the_deck(page: Page, streaml
     page.goto(f"{streamlit_url}/map?arch=A")
     wait_until_rendered(page, t("map.title", "ja"))
     save_view(page, "類型A")
-    # view 2: archetype C added with its pill (same session: the agenda is kept)
-    page.locator(SIDEBAR).get_by_role("button", name="C", exact=True).first.click()
+    # view 2: archetype C added with its pill, in the bar above the chart (same session: the
+    # agenda is kept)
+    page.get_by_role("button", name="C", exact=True).filter(visible=True).click()
     wait_for_query(page, "arch", ["A", "C"], timeout=60_000)
     wait_until_rendered(page, t("map.title", "ja"))
     save_view(page, "類型AとC")
@@ -144,10 +145,21 @@ def test_save_three_views_present_them_and_download_the_deck(page: Page, streaml
 
 
 def test_one_png_download_in_japanese(page: Page, streamlit_url, artifacts):
+    sent: list[object] = []  # what the browser sends the server: a rerun is a message
+    page.on("websocket", lambda ws: ws.on("framesent", lambda frame: sent.append(frame)))
     page.goto(f"{streamlit_url}/map?phase=customer_touchpoint")
     wait_until_rendered(page, t("map.title", "ja"))
+    page.wait_for_timeout(500)  # the first run's last messages
+    before = len(sent)
+    assert before > 0  # the listener hears the page's own requests (its first run)
+    # opening "Download" shows its buttons at once: the browser asks the server for nothing
+    # (regression: the menu reran the whole page and prepared the export before showing them)
     page.get_by_role("button", name=t("workshop.download.button", "ja")).click()
     png_button = page.get_by_role("button", name=t("workshop.download.png", "ja"))
+    expect(png_button).to_be_visible()
+    for fmt in ("svg", "csv"):
+        expect(page.get_by_role("button", name=t(f"workshop.download.{fmt}", "ja"))).to_be_visible()
+    assert len(sent) == before, sent[before:]
     with page.expect_download(timeout=180_000) as download:
         png_button.click()
     # the file says what it is: app, page and filters in words, size, date (Japanese kept)

@@ -140,9 +140,9 @@ def render(
 
 
 def prerender(item: ChartExport, preset: str = DEFAULT_PRESET, theme: str = "light") -> Future:
-    """Render `item`'s PNG (and with it its SVG) in the background, when its downloads are
-    about to be asked for (the Download popover opened): the click that follows is served
-    from `export`'s cache. The render's CPU is spent all the same, once per view."""
+    """Render `item`'s PNG (and with it its SVG) in the background: a click that follows on
+    the same view is served from `export`'s cache. The render's CPU is spent all the same.
+    (The app's Download menu does not call it: it makes a file only when one is clicked.)"""
     if item.build is None:
         raise ValueError(f"{item.stem}: a table has no chart to render")
     return export.prerender(lambda: render(item, "png", preset, theme))

@@ -11,8 +11,10 @@ font reaches vl-convert (`FontMissingError`) rather than produce tofu boxes.
 
 vl-convert's first conversion in a process takes about half a second (engine
 start); `font_available()` does one and is cached, so calling it at start-up
-warms the engine. A PNG is rasterised from the view's cached SVG, and `prerender`
-renders in a background thread into the same cache (the Download popover uses it).
+warms the engine (`font_checked` starts it in the background and never waits: the
+Download menu asks it on every run). A PNG is rasterised from the view's cached SVG, and
+`prerender` renders in a background thread into the same cache (benchmarks use it; the
+Download menu renders only when a button is clicked).
 
 Size: one module because the slide wrapper, the font check and the render cache share the
 vl-convert engine and its per-process state; split when a second renderer arrives.
@@ -181,6 +183,25 @@ def prerender(make: Callable[[], object]) -> Future:
     file gets it ready, or waits only for the rest of it. Errors stay in the returned future
     (the click renders again and reports them)."""
     return _background.submit(make)
+
+
+_font_check: Future | None = None
+
+
+def font_checked() -> bool | None:
+    """`font_available()` without waiting: its answer once known, else None, the check then
+    running in the background (started by the first call; vl-convert's engine start and three
+    small renders, about a second)."""
+    global _font_check
+    with _rendered_lock:
+        if _font_check is None:
+            _font_check = _background.submit(font_available)
+    if not _font_check.done():
+        return None
+    try:
+        return _font_check.result()
+    except Exception:  # noqa: BLE001 (a broken engine: an export reports it when clicked)
+        return None
 
 
 def clear_render_cache() -> None:

@@ -1,21 +1,24 @@
 """Downloads under charts and tables: a chart's "Download" popover (size; PNG, SVG, CSV),
-a table's CSV button. Files are made when clicked, never on a rerun."""
+a table's CSV button. The popover opens without a rerun; files are made when clicked,
+never on a run."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping
 
 import pandas as pd
 import streamlit as st
 
+from genai_impact.exports import file_names
 from genai_impact.exports import render as export
 from genai_impact.exports.chart_export import (
     DEFAULT_PRESET,
     FORMATS,
     PRESET_IDS,
+    PRESET_SUFFIX,
     ChartExport,
     download_name,
-    prerender,
     render,
 )
 from genai_impact.exports.file_names import view_words
@@ -28,43 +31,38 @@ from genai_impact.views.map.query import MapView
 
 
 def downloads_key(key: str) -> str:
-    """The widget key of a chart's "Download" popover (True in session state: open)."""
+    """The key of a chart's "Download" popover (its CSS class: `st-key-<key>-downloads`)."""
     return f"{key}-downloads"
 
 
+Export = ChartExport | Callable[[], ChartExport | None]
+
+
 def chart_downloads(
-    ctx: PageContext,
-    item: ChartExport | Callable[[], ChartExport | None] | None,
-    key: str,
+    ctx: PageContext, item: Export | None, key: str, words: tuple[str, ...] = ()
 ) -> None:
     """The downloads of one chart or table, in one line of the page.
 
-    A chart: a "Download" popover with the size (16:9, 4:3, on-screen) and PNG (2×),
-    SVG and CSV buttons; a table (no `build`): one CSV button. Files are made when
-    clicked (st.download_button with a callable), so a rerun renders nothing.
-    A chart's popover is filled only while it is open; `item` may then be a function that
-    makes the export. Hidden in presentation mode.
+    A chart: a "Download" popover with the size (16:9, 4:3, on-screen; the theme in its
+    help) and PNG (2×), SVG and CSV buttons; a table (no `build`): one CSV button. The
+    popover opens in the browser alone (no rerun) and its four widgets are sent on every
+    run, so its buttons show at once; files are made when clicked (st.download_button
+    with a callable), never on a run. `item` may be a function that makes the export: it
+    is then called on the first click only, and `words` (the view in words,
+    `file_names.view_words`) name the files. Hidden in presentation mode.
     """
     if item is None or ctx.presenting:
         return
     if isinstance(item, ChartExport) and item.build is None:
-        _download_button(ctx, item, "csv", DEFAULT_PRESET, key)
+        _download_button(ctx, item, download_name(item, "csv"), "csv", DEFAULT_PRESET, key)
         return
-    # Built when opened: a closed popover sends nothing on a rerun, and a chart's export
-    # (its table with provenance) is only prepared once someone opens it.
-    box = st.popover(
-        ctx.t("workshop.download.button"),
-        icon=":material/download:",
-        key=downloads_key(key),
-        on_change="rerun",
-    )
-    if not box.open:
-        return
-    if not isinstance(item, ChartExport):
-        item = item()
-        if item is None:
-            return
-    with box:
+    if isinstance(item, ChartExport):
+        names, made = item.words or (item.stem,), item
+    else:
+        names, made = words or (key,), _once(item)
+    with st.popover(
+        ctx.t("workshop.download.button"), icon=":material/download:", key=downloads_key(key)
+    ):
         preset = st.segmented_control(
             ctx.t("workshop.download.size"),
             options=list(PRESET_IDS),
@@ -72,35 +70,61 @@ def chart_downloads(
             default=DEFAULT_PRESET,
             required=True,
             key=f"{key}-size",
+            help=ctx.t("workshop.download.theme", theme=ctx.t(f"export.theme.{ctx.theme}")),
         )
-        _prerender(item, key, preset or DEFAULT_PRESET, ctx.theme)
-        if export.has_japanese(item.title + "".join(item.subtitle)) and not export.font_available():
+        preset = preset or DEFAULT_PRESET
+        formats: tuple[str, ...] = CHART_FORMATS
+        if _font_missing(made):
             st.warning(ctx.t(export.FontMissingError.key), icon=":material/font_download_off:")
-            formats: tuple[str, ...] = ("csv",)
-        else:
-            formats = item.formats
-        st.caption(ctx.t("workshop.download.theme", theme=ctx.t(f"export.theme.{ctx.theme}")))
+            formats = ("csv",)
         for fmt in formats:
-            _download_button(ctx, item, fmt, preset or DEFAULT_PRESET, key)
+            size = None if fmt == "csv" else PRESET_SUFFIX[preset]
+            name = file_names.download_name(names, fmt, size)
+            _download_button(ctx, made, name, fmt, preset, key)
 
 
-def _prerender(item: ChartExport, key: str, preset: str, theme: str) -> None:
-    """While the Download popover is open, render the chosen size's files in the background
-    (chart_export.prerender), so the click usually finds them ready: once per view, size
-    and theme, not on every rerun of an open popover."""
-    wanted = (item.link, item.title, preset, theme)
-    seen = f"{key}-prerendered"
-    if st.session_state.get(seen) != wanted:
-        st.session_state[seen] = wanted
-        prerender(item, preset, theme)
+CHART_FORMATS = ("png", "svg", "csv")
 
 
-def _download_button(ctx: PageContext, item: ChartExport, fmt: str, preset: str, key: str) -> None:
+def _once(make: Callable[[], ChartExport | None]) -> Callable[[], ChartExport | None]:
+    """`make`, called on the first click only: the run's other buttons reuse its export."""
+    made: list[ChartExport | None] = []
+    lock = threading.Lock()  # clicks are served on worker threads, possibly two at once
+
+    def once() -> ChartExport | None:
+        with lock:
+            if not made:
+                made.append(make())
+            return made[0]
+
+    return once
+
+
+def _font_missing(item: Export) -> bool:
+    """Whether the chart's Japanese title would be drawn without a Japanese font. Only once
+    the per-process check (`font_checked`, in the background) has found the font missing is
+    the export made to read its title; while it runs (the first seconds), no."""
+    if export.font_checked() is not False:
+        return False
+    made = item if isinstance(item, ChartExport) else item()
+    return made is not None and export.has_japanese(made.title + "".join(made.subtitle))
+
+
+def _download_button(
+    ctx: PageContext, item: Export, name: str, fmt: str, preset: str, key: str
+) -> None:
     theme = ctx.theme
+
+    def data() -> bytes:
+        made = item if isinstance(item, ChartExport) else item()
+        if made is None:  # callers offer a function only for a view with something to plot
+            raise ValueError(f"{key}: nothing to export")
+        return render(made, fmt, preset, theme)
+
     st.download_button(
         ctx.t(f"workshop.download.{fmt}"),
-        data=lambda: render(item, fmt, preset, theme),
-        file_name=download_name(item, fmt, preset),
+        data=data,
+        file_name=name,
         mime=FORMATS[fmt],
         key=f"{key}-{fmt}",
         icon=":material/download:",
@@ -109,13 +133,16 @@ def _download_button(ctx: PageContext, item: ChartExport, fmt: str, preset: str,
 
 
 def map_downloads(ctx: PageContext, mv: MapView, selected: str | None) -> None:
-    """The map's downloads (chart and data table) for the view on screen."""
-    stats, _ = official_stats()
+    """The map's downloads (chart and data table) for the view on screen; none when the
+    filters leave nothing to plot. The export is made on the first click."""
+    if mv.empty:
+        return
+    stats, _ = official_stats()  # cached; read in the run, not on the click's worker thread
 
     def item() -> ChartExport | None:
         return map_export(ctx.dataset, stats, ctx.view, view_link(ctx), selected, mv)
 
-    chart_downloads(ctx, item, "map")
+    chart_downloads(ctx, item, "map", view_words(ctx.dataset, ctx.view, "map"))
 
 
 def table_export(
