@@ -133,10 +133,11 @@ def impacts_section(ctx: ui.PageContext) -> None:
     for number in picked if not ctx.presenting else ():  # presenting: the matrix marks them
         type_detail(ctx, ctx.dataset.impact_type(number), archetypes)
     ui.annotations_block(ctx)
-    ui.footer(ctx, basis_key="readings_look.footer")
+    ui.footer(ctx, basis_key="readings_look.footer", live=True)
 
 
 # 4. The page: a filter click reruns the section only
 ctx = ui.start_page("impacts")
 ui.page_heading(ctx)
 ui.live_section(ctx, impacts_section, key="impacts")
+ui.sidebar_agenda(ctx)  # outside the section: the sidebar is drawn by the page's run

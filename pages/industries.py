@@ -239,8 +239,9 @@ def profile_section(ctx: ui.PageContext) -> None:
             with box:
                 ui.industry_directory(ctx)
     ui.annotations_block(ctx)
-    ui.footer(ctx, basis_key="readings_look.footer")
+    ui.footer(ctx, basis_key="readings_look.footer", live=True)
 
 
 ctx = ui.start_page("industries")
 ui.live_section(ctx, profile_section, key="profile")
+ui.sidebar_agenda(ctx)  # outside the section: the sidebar is drawn by the page's run

@@ -107,7 +107,9 @@ def map_section(ctx: ui.PageContext, years: tuple[int, ...], timed: bool) -> Non
             data_table(ctx, mv)
         st.caption(ctx.t("map.intro"))
     ui.annotations_block(ctx)
-    ui.footer(ctx, chart_has_source=not mv.empty)  # presenting: the chart's footer is the source
+    ui.footer(
+        ctx, chart_has_source=not mv.empty, live=True
+    )  # presenting: the chart's footer is the source
 
 
 stats, _ = ui.official_stats()
@@ -118,3 +120,4 @@ interval = ui.play_interval(years)  # playing: the section also reruns on its ow
 ui.live_section(
     ctx, map_section, key="map", run_every=interval, years=years, timed=interval is not None
 )
+ui.sidebar_agenda(ctx)  # outside the section: the sidebar is drawn by the page's run

@@ -149,10 +149,11 @@ def use_cases_section(ctx: ui.PageContext) -> None:
     grid(ctx)
     ui.phase_flows(ctx)
     ui.annotations_block(ctx)
-    ui.footer(ctx, basis_key="readings_look.footer")
+    ui.footer(ctx, basis_key="readings_look.footer", live=True)
 
 
 # 4. The page: a filter click reruns the section only
 ctx = ui.start_page("use_cases")
 ui.page_heading(ctx)
 ui.live_section(ctx, use_cases_section, key="use_cases")
+ui.sidebar_agenda(ctx)  # outside the section: the sidebar is drawn by the page's run

@@ -114,9 +114,11 @@ def test_drawn_labels_sit_next_to_their_points_inside_their_regions(
     labels = {n: box for n, *box in texts if n in points}
     assert set(labels) == set(points)
     canvas = view.canvas
-    # the browser scales the chart to its column: drawn px per px the labels were placed in
+    # the browser scales the chart to its column and the window (the smaller of the two
+    # ratios; the drawing is centred in its box): drawn px per px the labels were placed in
     k = page.locator(f"{CHART} svg.marks").first.evaluate(
-        "e => e.getBoundingClientRect().width / e.viewBox.baseVal.width"
+        """e => { const r = e.getBoundingClientRect(), v = e.viewBox.baseVal;
+                  return Math.min(r.width / v.width, r.height / v.height); }"""
     )
     # the plot's origin on the page: a drawn point's centre less its position in the view
     first = view.rows.iloc[0]

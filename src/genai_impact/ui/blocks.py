@@ -110,11 +110,18 @@ def _sources_table(ctx: PageContext, ledger: Ledger, section: str) -> PageTable:
 
 
 def footer(
-    ctx: PageContext, basis_key: str = "common.footer.basis", *, chart_has_source: bool = False
+    ctx: PageContext,
+    basis_key: str = "common.footer.basis",
+    *,
+    chart_has_source: bool = False,
+    live: bool = False,
 ) -> None:
     """The source line every page ends with (`basis_key` says how the page shows bases),
     the link to this view and the agenda; when presenting, the source line alone (none
-    when the view's chart carries it)."""
+    when the view's chart carries it). `live`: drawn inside a live section, which must not
+    draw the sidebar's agenda (a click there would rerun the section only, and the links
+    of the sidebar drawn outside it would miss what the click changed): the page draws
+    it after the section (`sidebar_agenda`)."""
     report = report_source(ctx.dataset)
     source = ctx.t("common.footer.source", citation=display.md_text(report.citation, ctx.lang))
     if ctx.presenting:
@@ -127,4 +134,11 @@ def footer(
     if ctx.lang != "ja":
         st.caption(ctx.t("common.footer.translation"))
     copy_link(ctx)
-    agenda_panel(ctx)
+    if not live:
+        agenda_panel(ctx)
+
+
+def sidebar_agenda(ctx: PageContext) -> None:
+    """The workshop agenda in the sidebar, for a page whose footer is in a live section."""
+    if not ctx.presenting:
+        agenda_panel(ctx)
