@@ -50,6 +50,9 @@ def test_every_setting_is_an_option_of_this_streamlit():
         ("server.headless", True),
         ("server.fileWatcherType", "none"),  # a deployment never reloads code from disk
         ("server.runOnSave", False),
+        # no full collection after every run: it made every click wait on the whole heap
+        ("runner.postScriptGC", False),
+        ("server.disconnectedSessionTTL", 60),  # a closed session goes after a minute
     ],
 )
 def test_public_deployment_setting(option, expected):

@@ -138,8 +138,8 @@ def test_an_archetype_or_search_change_keeps_the_spec_so_the_chart_updates_in_pl
 
 
 def test_after_the_first_run_the_collection_after_each_run_skips_the_startup_heap():
-    """Streamlit collects garbage after every run (runner.postScriptGC); the modules and the
-    data set are frozen once loaded (ui.load), so that collection walks only what a run made."""
+    """The server collects garbage on a timer (ui.housekeeping); the modules and the data set
+    are frozen once loaded (ui.load), so that a collection walks only what the runs made."""
     open_map()
     assert gc.get_freeze_count() > 10_000  # the imported modules and the data set, at least
 

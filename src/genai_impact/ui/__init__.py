@@ -27,6 +27,7 @@ data and URL text goes through `text.display.md_literal`, and nothing renders ra
                    the URL in step itself
 - map_controls.py  the map's bar of controls above the chart, "more filters"
 - map_card.py      the map's card of the chosen point, beside the chart
+- housekeeping.py  the server's collection on a timer and the release of closed sessions
 - download_grace.py a clicked download's file kept until the browser fetched it
 - outlook_blocks.py a strategy direction's card, an industry's strategy directions,
                    /outlook's sources and CSVs

@@ -15,7 +15,7 @@ from genai_impact.report.load import DataError
 from genai_impact.report.model import Dataset
 from genai_impact.report.query import default_industry, url_choices
 from genai_impact.text import display, i18n
-from genai_impact.ui import download_grace, page_theme, url
+from genai_impact.ui import download_grace, housekeeping, page_theme, url
 from genai_impact.ui.context import PageContext
 from genai_impact.ui.data import load
 from genai_impact.ui.top_bar import workshop_bar
@@ -45,6 +45,8 @@ def start_page(
     """
     spec = navigation.page(page_id)
     _keep_clicked_downloads()
+    if runtime.exists():  # a served app (not a test's AppTest): collect on a timer
+        housekeeping.ensure_started()
     raw = url.current()
     display_view, _ = state.parse_query_params(raw, only=("lang", *navigation.DISPLAY_PARAMS))
     lang = display_view.lang
