@@ -57,7 +57,7 @@ def test_readings_are_layout_values_only_and_each_names_a_known_rule():
             "“－” (no expected effect) in Production and distribution",
             "No expected effect (－)",
         ),
-        ("food", "Effect in Production and distribution", "Efficiency effect (size not legible)"),
+        ("food", "Effect in Production and distribution", "Efficiency effect (size not stated)"),
         ("food", "Structural-impact type", "5 Vertical integration (A few years ahead)"),
         ("pharmaceuticals", "Statistical sector", "Chemical industry"),
     ],
