@@ -158,6 +158,7 @@ def test_a_deck_saved_through_one_replica_opens_through_the_other_and_through_ng
         # its read link through replica 2, addressed directly
         context, page = new_page(browser)
         expect_saved_view(page, f"{replicas.url(1)}/?deck={deck_id}")
+        page.screenshot(path=str(artifacts / "replicas-replica-2.png"))
         context.close()
 
         # and through nginx: the page renders (its content comes over the proxied websocket),
