@@ -116,6 +116,7 @@ def expect_saved_view(page: Page, url: str) -> None:
     wait_until_rendered(page, t("home.title", "ja"), timeout=60_000)
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_role("link", name=f"1. {VIEW_NAME}")).to_be_visible(timeout=30_000)
+    wait_until_rendered(page, t("home.title", "ja"), timeout=60_000)  # the sidebar's rest
 
 
 def replica_log_lines(proxy: Proxy, timeout: float = 10) -> list[list[str]]:
