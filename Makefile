@@ -140,7 +140,8 @@ lock: | $(UV_DEP)
 	done
 
 # Installs the missing Debian packages with apt (root only); never downloads browsers via playwright.
-# nginx serves tests/e2e/test_proxy.py and test_replicas.py on loopback (that test fails without it); Debian's
+# nginx serves tests/e2e/test_proxy.py and test_replicas.py on loopback (they fail without it);
+# Debian's
 # policy-rc.d keeps the service off in a container.
 system-deps:
 	@if ! command -v dpkg >/dev/null 2>&1; then \
