@@ -141,8 +141,7 @@ lock: | $(UV_DEP)
 
 # Installs the missing Debian packages with apt (root only); never downloads browsers via playwright.
 # nginx serves tests/e2e/test_proxy.py and test_replicas.py on loopback (they fail without it);
-# Debian's
-# policy-rc.d keeps the service off in a container.
+# Debian's policy-rc.d keeps the service off in a container.
 system-deps:
 	@if ! command -v dpkg >/dev/null 2>&1; then \
 	  if [ -x /usr/bin/chromium ] && fc-list ':family=Noto Sans CJK JP' | grep -q .; then exit 0; fi; \
