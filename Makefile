@@ -1,5 +1,6 @@
 # The single entry point for people, CI (.ci/run) and hooks.
 #   make run       start the app on the bundled data at http://localhost:8501 (installs only what running needs)
+#   make replicas  REPLICAS=2 PORT=8501 DECK_URL=postgresql+psycopg://...: replicas for nginx
 #   make test      lint + the whole test suite (installs what it needs, test tools included)
 #   make lint      ruff check + ruff format --check
 #   make validate  check the YAML under data/
@@ -68,11 +69,11 @@ find $(SITE)/numpy -depth -type d -name tests -exec rm -rf {} +
 find $(SITE)/pyarrow \( -name '*.pyx' -o -name '*.pxd' -o -name '*.pxi' \) -delete
 endef
 
-.PHONY: help run test lint validate lock clean system-deps venv image-check FORCE
+.PHONY: help run replicas test lint validate lock clean system-deps venv image-check FORCE
 FORCE:
 
 help:
-	@sed -n '2,9p' Makefile | sed 's/^# *//'
+	@sed -n '2,10p' Makefile | sed 's/^# *//'
 
 # A venv whose interpreter no longer runs (Python upgraded or moved) is rebuilt, and so is
 # one made by the other installer (uv's venvs have no pip; the run stamp names its installer).
@@ -115,6 +116,14 @@ venv: $(TEST_STAMP)
 run: $(RUN_STAMP)
 	$(BIN)/python serve.py --server.port $(PORT)
 
+# Several replicas on consecutive ports from PORT, sharing the deck database DECK_URL (passed
+# in the environment, not on the replicas' command lines); nginx in front with
+# deploy/nginx-replicas.conf. README's "Several replicas" section.
+REPLICAS ?= 2
+replicas: export GENAI_IMPACT_DECK_URL := $(or $(DECK_URL),$(GENAI_IMPACT_DECK_URL))
+replicas: $(RUN_STAMP)
+	$(BIN)/python scripts/run-replicas --replicas $(REPLICAS) --first-port $(PORT)
+
 # Resolves for the machines' platform (CPython 3.11, Linux x86_64) and keeps the pins already
 # in the .txt files unless an .in file asks otherwise; `make lock LOCK_ARGS=--upgrade` moves
 # every transitive pin to its newest release. A runtime pin is changed in run.in and
@@ -131,8 +140,8 @@ lock: | $(UV_DEP)
 	done
 
 # Installs the missing Debian packages with apt (root only); never downloads browsers via playwright.
-# nginx serves tests/e2e/test_proxy.py on loopback (that test fails without it); Debian's
-# policy-rc.d keeps the service off in a container.
+# nginx serves tests/e2e/test_proxy.py and test_replicas.py on loopback (they fail without it);
+# Debian's policy-rc.d keeps the service off in a container.
 system-deps:
 	@if ! command -v dpkg >/dev/null 2>&1; then \
 	  if [ -x /usr/bin/chromium ] && fc-list ':family=Noto Sans CJK JP' | grep -q .; then exit 0; fi; \

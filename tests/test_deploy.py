@@ -8,7 +8,11 @@ fonts, dev tools in the image, a runtime import nobody pinned, a lock that pip's
 from __future__ import annotations
 
 import ast
+import importlib.machinery
+import importlib.util
+import os
 import re
+import subprocess
 import sys
 import tomllib
 from importlib.metadata import packages_distributions
@@ -160,3 +164,49 @@ def test_every_import_of_the_app_is_a_pinned_runtime_dependency():
         if not {d.lower() for d in providers.get(name, [])} & set(RUNTIME)
     }
     assert unpinned == {}, "add these to requirements/run.in and pyproject.toml, then make lock"
+
+
+# --- several replicas: the nginx template and scripts/run-replicas --------------------------
+
+NGINX_TEMPLATE = REPO / "deploy" / "nginx-replicas.conf"
+RUN_REPLICAS = REPO / "scripts" / "run-replicas"
+
+
+def test_the_deploy_doc_shows_the_nginx_template_as_it_is():
+    doc = (REPO / "docs" / "deploy.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```nginx\n(.*?)```", doc, re.S)
+    assert blocks == [NGINX_TEMPLATE.read_text(encoding="utf-8")]
+
+
+def test_the_template_pins_browsers_by_cookie_and_keeps_websockets_open():
+    conf = NGINX_TEMPLATE.read_text(encoding="utf-8")
+    settings = [line for line in conf.splitlines() if not line.lstrip().startswith("#")]
+    assert "    hash $genai_affinity consistent;" in settings
+    assert not [line for line in settings if "ip_hash" in line or "$remote_addr" in line]
+    stream = conf.split("location /_stcore/stream")[1]
+    assert "proxy_set_header Upgrade $http_upgrade;" in stream
+    assert "proxy_set_header Connection $connection_upgrade;" in stream
+    assert "proxy_read_timeout 1h;" in stream  # nginx's default 60 s cuts an idle session
+
+
+def run_replicas_module():
+    loader = importlib.machinery.SourceFileLoader("run_replicas", str(RUN_REPLICAS))
+    spec = importlib.util.spec_from_loader("run_replicas", loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+def test_run_replicas_writes_any_url_as_the_decks_connection():
+    url = 'postgresql+psycopg://genai:p"a\\s s@db.example.org:5432/genai_impact'
+    text = run_replicas_module().secrets_text(url)
+    assert tomllib.loads(text) == {"connections": {"decks": {"url": url}}}
+
+
+def test_run_replicas_refuses_to_start_without_a_deck_database():
+    env = {k: v for k, v in os.environ.items() if k != "GENAI_IMPACT_DECK_URL"}
+    done = subprocess.run(
+        [sys.executable, str(RUN_REPLICAS), "--replicas", "2"],
+        capture_output=True, text=True, env=env, timeout=30,
+    )  # fmt: skip
+    assert done.returncode == 2 and "GENAI_IMPACT_DECK_URL" in done.stderr

@@ -1,17 +1,11 @@
-"""The reverse-proxy configuration of docs/deploy.md, run for real: nginx on 127.0.0.1 in
-front of two Streamlit replicas. Headers, upload limit, CSP in Chromium, session affinity.
-
-Needs nginx (the Debian package `nginx`, which `make test` installs): without it the
-tests fail, naming the package, rather than pass unseen.
+"""The reverse-proxy template deploy/nginx-replicas.conf (shown in docs/deploy.md), run for
+real: nginx on 127.0.0.1 in front of two Streamlit replicas. Headers, upload limit, CSP in
+Chromium, session affinity. Needs nginx (nginx_proxy.py).
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections import defaultdict
@@ -20,100 +14,14 @@ from pathlib import Path
 
 import pytest
 from browser_helpers import page_url, wait_until_rendered
-from e2e_server import StreamlitServer, free_port
+from e2e_server import StreamlitServer
+from nginx_proxy import NGINX, NO_NGINX, Proxy
 from playwright.sync_api import Page, expect
 
 from genai_impact import navigation
 from genai_impact.text.i18n import t
 
 pytestmark = pytest.mark.e2e
-
-REPO = Path(__file__).resolve().parents[2]
-DEPLOY_DOC = REPO / "docs" / "deploy.md"
-NGINX = shutil.which("nginx") or next(
-    (p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if os.access(p, os.X_OK)), None
-)
-NO_NGINX = "nginx is not installed: install the Debian package nginx (apt-get install nginx)"
-
-
-def documented_snippet() -> str:
-    """The ```nginx block of docs/deploy.md: what the test runs is what the doc says."""
-    blocks = re.findall(r"```nginx\n(.*?)```", DEPLOY_DOC.read_text(encoding="utf-8"), re.S)
-    assert len(blocks) == 1, "docs/deploy.md should hold exactly one nginx block"
-    return blocks[0]
-
-
-def test_config(snippet: str, listen: int, upstreams: list[int], tmp: Path) -> str:
-    """The documented snippet wrapped in a standalone nginx.conf on loopback ports."""
-    servers = re.findall(r"^\s*server 127\.0\.0\.1:\d+;.*$", snippet, re.M)
-    assert servers, "the upstream block lists its replicas as 'server 127.0.0.1:PORT;'"
-    body = snippet.replace(servers[0], "\n".join(f"server 127.0.0.1:{p};" for p in upstreams))
-    for extra in servers[1:]:
-        body = body.replace(extra, "")
-    body, n = re.subn(r"listen 80;", f"listen 127.0.0.1:{listen};", body)
-    assert n == 1, "the server block listens with 'listen 80;'"
-    temp = "\n".join(
-        f"{kind}_temp_path {tmp / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi")
-    )
-    user = "user root;" if os.geteuid() == 0 else ""  # workers write temp files under tmp
-    return f"""
-daemon off;
-{user}
-worker_processes 1;
-pid {tmp / "nginx.pid"};
-error_log {tmp / "error.log"} warn;
-events {{ worker_connections 256; }}
-http {{
-    {temp}
-    scgi_temp_path {tmp / "scgi"};
-    log_format affinity '$cookie_genai_affinity $upstream_addr $request_uri $status';
-    access_log {tmp / "access.log"} affinity;
-{body}
-}}
-"""
-
-
-test_config.__test__ = False  # a helper, not a test
-
-
-class Proxy:
-    def __init__(self, tmp: Path, replicas: list[StreamlitServer]) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.access_log = tmp / "access.log"
-        conf = tmp / "nginx.conf"
-        conf.write_text(
-            test_config(documented_snippet(), self.port, [r.port for r in replicas], tmp),
-            encoding="utf-8",
-        )
-        check = subprocess.run([NGINX, "-t", "-c", str(conf)], capture_output=True, text=True)
-        assert check.returncode == 0, check.stderr
-        self._log = (tmp / "nginx.out").open("w")
-        self.proc = subprocess.Popen(
-            [NGINX, "-c", str(conf)], stdout=self._log, stderr=subprocess.STDOUT
-        )
-
-    def wait_ready(self, timeout: float = 20) -> None:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=1) as r:
-                    if r.read() == b"ok":
-                        return
-            except OSError:
-                pass
-            if self.proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("nginx did not come up; see nginx.out and error.log")
-            time.sleep(0.1)
-
-    def stop(self) -> None:
-        self.proc.terminate()  # our own master process only; it stops its worker
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        self._log.close()
 
 
 @pytest.fixture(scope="module")
@@ -123,18 +31,16 @@ def proxy(artifacts: Path, tmp_path_factory, session_server: StreamlitServer) ->
     if NGINX is None:
         pytest.fail(NO_NGINX)
     tmp = tmp_path_factory.mktemp("nginx")
-    tmp.chmod(0o755)
     own = StreamlitServer(artifacts / "streamlit-replica-2.log")
     proxy = None
     try:
         own.wait_healthy()
-        proxy = Proxy(tmp, [session_server, own])
+        proxy = Proxy(tmp, [session_server.port, own.port])
         proxy.wait_ready()
         yield proxy
     finally:
         if proxy is not None:
-            proxy.stop()
-            shutil.copy(tmp / "error.log", artifacts / "nginx-error.log")
+            proxy.stop(artifacts)
         own.stop()
 
 
