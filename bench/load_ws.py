@@ -473,8 +473,12 @@ def main(argv: list[str] | None = None) -> int:
         server = Server(APP, log=args.log)
         print(f"server ready in {server.wait_healthy():.1f} s (serve.py, defaults)", flush=True)
         url, pids = server.url, [server.proc.pid]
-    print(f"{load_average()}; levels {args.levels}, {args.seconds:g} s each, pause "
-          f"{args.pause:g} s, think {args.think_min:g}-{args.think_max:g} s", flush=True)  # fmt: skip
+    think = f"{args.think_min:g}-{args.think_max:g} s"
+    print(
+        f"{load_average()}; levels {args.levels}, {args.seconds:g} s each, "
+        f"pause {args.pause:g} s, think {think}",
+        flush=True,
+    )
     try:
         levels = asyncio.run(ramp(url, pids, args))
     finally:
