@@ -123,6 +123,7 @@ class Tally:
     first_loads: list[float] = field(default_factory=list)
     errors: int = 0
     timeouts: int = 0
+    fragment_runs: int = 0  # reruns that ran a live section only (status 3)
     per_participant: list[int] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
 
@@ -146,6 +147,7 @@ class Participant:
         self.widgets: dict[str, Widget] = {}  # by id
         self.cached: dict[str, int] = {}  # message hash → the run that last used it
         self.runs = 0
+        self.fragment_runs = 0
 
     def back_msg(self, fragment: str = "") -> bytes:
         msg = BackMsg()
@@ -201,6 +203,8 @@ class Participant:
             elif kind == "script_finished":
                 if msg.script_finished not in FINISHED_OK:
                     raise RunFailed(f"script finished with status {msg.script_finished}")
+                if msg.script_finished == ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY:
+                    self.fragment_runs += 1
                 self.finish(seen, fragment)
                 return
 
@@ -288,3 +292,4 @@ async def participant(
             tally.error(f"{type(e).__name__}: {e}")
         await asyncio.sleep(1)  # then the tab is opened again: not in a tight loop
     tally.per_participant.append(done)
+    tally.fragment_runs += p.fragment_runs

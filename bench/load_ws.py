@@ -142,7 +142,8 @@ def report(level: Level) -> None:
         else None
     )
     print(
-        f"level {level.n:>3}: reruns {len(t.reruns)}, p50 {fmt(median(t.reruns))} s, "
+        f"level {level.n:>3}: reruns {len(t.reruns)} ({len(t.reruns) / level.wall:.1f}/s), "
+        f"p50 {fmt(median(t.reruns))} s, "
         f"p95 {fmt(level.p95)} s, errors {t.errors}, timeouts {t.timeouts}, "
         f"first load p95 {fmt(p95(t.first_loads))} s, "
         f"server CPU {fmt(level.server_cores, '.2f')} cores, "
