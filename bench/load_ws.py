@@ -76,7 +76,11 @@ def rss_mb(pids: list[int]) -> float | None:
         return None
     total = 0
     for pid in pids:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:  # the process is gone: the level's errors will say why
+            continue
+        for line in status.splitlines():
             if line.startswith("VmRSS:"):
                 total += int(line.split()[1])
     return total / 1024
