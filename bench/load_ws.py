@@ -150,7 +150,7 @@ def report(level: Level) -> None:
         f"level {level.n:>3}: reruns {len(t.reruns)} ({len(t.reruns) / level.wall:.1f}/s), "
         f"p50 {fmt(median(t.reruns))} s, "
         f"p95 {fmt(level.p95)} s, errors {t.errors}, timeouts {t.timeouts}, "
-        f"first load p95 {fmt(p95(t.first_loads))} s, "
+        f"first loads {len(t.first_loads)}, p95 {fmt(p95(t.first_loads))} s, "
         f"server CPU {fmt(level.server_cores, '.2f')} cores, "
         f"server RSS {fmt(level.rss_peak, '.0f')} MB (from {fmt(level.rss_before, '.0f')}), "
         f"RSS per session {fmt(per_session, '.2f')} MB, "
