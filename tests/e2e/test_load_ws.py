@@ -20,9 +20,11 @@ pytestmark = pytest.mark.e2e
 
 
 def test_ten_participants_rerun_without_errors(session_server: StreamlitServer, capsys):
+    # think 2-3 s: on a busy machine every participant still gets a change in
     args = load_ws.parse_args(
         ["--url", session_server.url, "--pid", str(session_server.proc.pid),
-         "--levels", "1,10", "--seconds", "10", "--pause", "1", "--timeout", "20"]
+         "--levels", "1,10", "--seconds", "10", "--pause", "1", "--timeout", "45",
+         "--think-min", "2", "--think-max", "3"]
     )  # fmt: skip
     levels = load_ws.run(args)
     out = capsys.readouterr().out
