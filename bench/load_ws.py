@@ -11,8 +11,11 @@ A workshop's mix: /map filters mostly, an industry's profile and its comparison,
 impacts matrix; half the participants in English. Levels ramp up (default 1, 5, 10, 20,
 40, 80, 160 participants), each `--seconds` long, and a pause between levels lets the
 server release the closed sessions. Per level: p50 and p95 rerun latency, errors,
-timeouts, server CPU (cores), server RSS and RSS per session, and the driver's own CPU
-(cores), so a reader sees whether the driver was the bottleneck. The last line is
+timeouts, server CPU (cores), server RSS and RSS per session, the driver's own CPU
+(cores), so a reader sees whether the driver was the bottleneck, and the slowest answer of
+the health endpoint (what a container's HEALTHCHECK asks) while the level ran.
+`--recovery S`: S seconds after the ramp, one participant again: the server's memory
+against before the load and its p95 against level 1's. The last line is
 `capacity N`: the largest level whose p95 is at most max(2 × the one-participant p95,
 0.25 s) with no error and no timeout (level 1 always runs first). The ramp goes on past a
 level that misses the bound, so its figures show how the server degrades, and stops
@@ -38,6 +41,7 @@ import socket
 import sys
 import time
 import urllib.parse
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +65,8 @@ class Level:
     rss_before: float | None
     rss_peak: float | None
     driver_cores: float
+    health_max: float = 0.0  # slowest answer of /_stcore/health during the level, s
+    health_failures: int = 0
 
     @property
     def p95(self) -> float:
@@ -122,17 +128,34 @@ async def run_level(
         tasks.append(asyncio.create_task(coro))
     waiting = set(tasks)
     hard_stop = deadline + args.timeout + 5  # the last run's own timeout bounds the wait
+    health: list[float | None] = []
     while waiting and time.monotonic() < hard_stop:
         _, waiting = await asyncio.wait(waiting, timeout=0.5)
         now = rss_mb(pids)
         peak = max(peak, now) if peak is not None and now is not None else now
+        health.append(await asyncio.to_thread(health_check, origin))
     for task in waiting:  # bounded: whatever is still running past the hard stop
         task.cancel()
         tally.timeouts += 1
     await asyncio.gather(*tasks, return_exceptions=True)
     wall = time.monotonic() - t0
     server = (cpu_seconds(pids) - cpu0) / wall if pids else None
-    return Level(n, tally, wall, server, rss_before, peak, (driver_cpu() - dcpu0) / wall)
+    answered = [h for h in health if h is not None]
+    return Level(
+        n, tally, wall, server, rss_before, peak, (driver_cpu() - dcpu0) / wall,
+        max(answered, default=0.0), len(health) - len(answered),
+    )  # fmt: skip
+
+
+def health_check(origin: str, timeout: float = 5.0) -> float | None:
+    """Seconds /_stcore/health took to answer 200 (what Docker's HEALTHCHECK asks), or
+    None when it did not within `timeout`."""
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(f"{origin}/_stcore/health", timeout=timeout) as answer:
+            return time.monotonic() - started if answer.status == 200 else None
+    except OSError:
+        return None
 
 
 def fmt(value: float | None, spec: str = ".3f", unit: str = "") -> str:
@@ -154,7 +177,8 @@ def report(level: Level) -> None:
         f"server CPU {fmt(level.server_cores, '.2f')} cores, "
         f"server RSS {fmt(level.rss_peak, '.0f')} MB (from {fmt(level.rss_before, '.0f')}), "
         f"RSS per session {fmt(per_session, '.2f')} MB, "
-        f"driver CPU {level.driver_cores:.2f} cores",
+        f"driver CPU {level.driver_cores:.2f} cores, "
+        f"health max {level.health_max:.3f} s ({level.health_failures} unanswered)",
         flush=True,
     )
     for m in t.messages:
@@ -194,6 +218,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--seed", type=int, default=19)
     ap.add_argument("--all-levels", action="store_true", help="go on after errors or timeouts")
     ap.add_argument("--log", type=Path, help="the started server's output")
+    ap.add_argument(
+        "--recovery",
+        type=float,
+        default=0,
+        help="after the ramp, wait this long, then one participant again (memory and p95)",
+    )
     args = ap.parse_args(argv)
     args.levels = sorted({int(x) for x in args.levels.split(",") if x.strip()} | {1})
     if args.levels[-1] > MAX_PARTICIPANTS or args.levels[0] < 1:
@@ -230,6 +260,23 @@ async def ramp(url: str, pids: list[int], args: argparse.Namespace) -> list[Leve
         if not args.all_levels and (level.tally.errors or level.tally.timeouts):
             print(f"level {n} broke (errors or timeouts): the ramp stops here")
             break
+    if args.recovery > 0 and levels:
+        await asyncio.sleep(args.recovery)
+        after = await run_level(url, 1, args.seconds, pids, args)
+        first = levels[0]
+        grown = (
+            f"{(after.rss_before / first.rss_before - 1) * 100:+.0f} %"
+            if after.rss_before and first.rss_before
+            else "n/a"
+        )
+        slower = after.p95 / first.p95 if first.p95 else float("nan")
+        print(
+            f"recovery {args.recovery:g} s after the load: server RSS "
+            f"{fmt(after.rss_before, '.0f')} MB ({grown} against before the load, target"
+            f" within 20 %), one participant's p95"
+            f" {fmt(after.p95)} s ({fmt(slower, '.2f')}× level 1's, target within 1.5×)",
+            flush=True,
+        )
     return levels
 
 
