@@ -24,7 +24,8 @@ after a level that broke (errors or timeouts) unless `--all-levels`.
     .venv/bin/python bench/load_ws.py [--levels 1,10,40] [--seconds 20] [--pause 15]
     .venv/bin/python bench/load_ws.py --url http://127.0.0.1:8080 --pid 1234 --pid 1240
 
-By default it starts its own server (serve.py, as `make run`) on a free loopback port.
+By default it starts its own server (serve.py, as `make run`) on a free loopback port;
+`--replicas N` starts N behind nginx, configured with the deployment's template.
 `--url` aims at a running server or at replicas behind a proxy; `--pid` names the server
 processes on this machine whose CPU and memory to read from /proc (none: not printed).
 Only loopback addresses are accepted. Every loop is bounded in count and time.
@@ -39,6 +40,7 @@ import os
 import random
 import socket
 import sys
+import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -218,6 +220,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--seed", type=int, default=19)
     ap.add_argument("--all-levels", action="store_true", help="go on after errors or timeouts")
     ap.add_argument("--log", type=Path, help="the started server's output")
+    ap.add_argument("--replicas", type=int, default=1, help="start this many servers behind nginx")
     ap.add_argument(
         "--recovery",
         type=float,
@@ -280,16 +283,35 @@ async def ramp(url: str, pids: list[int], args: argparse.Namespace) -> list[Leve
     return levels
 
 
+def start_servers(args: argparse.Namespace) -> tuple[str, list[int], list]:
+    """Our own server, or `--replicas N` of them behind nginx with the deployment's template
+    (`deploy/nginx-replicas.conf`, wrapped as the replica test wraps it): (URL, PIDs, what
+    to stop)."""
+    servers = [Server(APP, log=args.log) for _ in range(max(1, args.replicas))]
+    for server in servers:
+        ready = server.wait_healthy()
+    print(f"{len(servers)} server(s) ready in {ready:.1f} s (serve.py, defaults)", flush=True)
+    pids = [s.proc.pid for s in servers]
+    if args.replicas <= 1:
+        return servers[0].url, pids, servers
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "e2e"))
+    from nginx_proxy import Proxy  # the tests' nginx, on loopback (needs the nginx package)
+
+    folder = Path(tempfile.mkdtemp(prefix="load-ws-nginx-"))
+    proxy = Proxy(folder, [s.port for s in servers])
+    proxy.wait_ready()
+    print(f"nginx in front of {len(servers)} replicas at {proxy.url}", flush=True)
+    return proxy.url, pids, [*servers, proxy]
+
+
 def run(args: argparse.Namespace) -> list[Level]:
     """The ramp, its figures printed level by level, and the capacity line last."""
-    server = None
+    started: list = []
     if args.url:
         loopback_only(args.url)
         url, pids = args.url, args.pid
     else:
-        server = Server(APP, log=args.log)
-        print(f"server ready in {server.wait_healthy():.1f} s (serve.py, defaults)", flush=True)
-        url, pids = server.url, [server.proc.pid]
+        url, pids, started = start_servers(args)
     think = f"{args.think_min:g}-{args.think_max:g} s"
     print(
         f"{load_average()}; levels {args.levels}, {args.seconds:g} s each, "
@@ -299,8 +321,8 @@ def run(args: argparse.Namespace) -> list[Level]:
     try:
         levels = asyncio.run(ramp(url, pids, args))
     finally:
-        if server is not None:
-            server.stop()
+        for item in reversed(started):
+            item.stop()
     cap, bound = capacity(levels)
     print(f"p95 bound {fmt(bound)} s; {load_average()}")
     print(f"capacity {cap}", flush=True)
