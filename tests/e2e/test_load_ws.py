@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,10 @@ def test_ten_participants_rerun_without_errors(session_server: StreamlitServer, 
          "--levels", "1,10", "--seconds", "10", "--pause", "1", "--timeout", "45",
          "--think-min", "2", "--think-max", "3"]
     )  # fmt: skip
-    levels = load_ws.run(args)
+    # in a thread of its own: a browser test in this process may have left an event loop
+    # running in this one, and the driver runs its own
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        levels = pool.submit(load_ws.run, args).result(timeout=300)
     out = capsys.readouterr().out
     assert [lv.n for lv in levels] == [1, 10], out
     crowd = levels[-1].tally
