@@ -11,6 +11,8 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from glob import glob
 from pathlib import Path
 
@@ -75,3 +77,14 @@ class Cluster:
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
+
+
+@contextmanager
+def running_cluster() -> Iterator[Cluster]:
+    """A cluster for a fixture's scope, stopped afterwards; raises (the test fails) when
+    PostgreSQL is not installed."""
+    pg = Cluster()
+    try:
+        yield pg
+    finally:
+        pg.stop()

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from deck_writer import state
-from pg_cluster import Cluster
+from pg_cluster import Cluster, running_cluster
 
 from genai_impact.workshop import agenda, deck_store
 from genai_impact.workshop.agenda import Agenda, Annotation, SavedView
@@ -27,11 +27,8 @@ BACKENDS = ("sqlite", "postgresql")
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Cluster]:
-    pg = Cluster()  # raises (the test fails) when PostgreSQL is not installed
-    try:
+    with running_cluster() as pg:
         yield pg
-    finally:
-        pg.stop()
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from e2e_server import free_port
+from e2e_server import free_port, stop_process
 
 REPO = Path(__file__).resolve().parents[2]
 TEMPLATE = REPO / "deploy" / "nginx-replicas.conf"
@@ -98,12 +98,7 @@ class Proxy:
         return [line.split(" ") for line in self.access_log.read_text().splitlines()]
 
     def stop(self, artifacts: Path | None = None, name: str = "nginx-error.log") -> None:
-        self.proc.terminate()  # our own master process only; it stops its worker
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+        stop_process(self.proc)  # our own master process only; it stops its worker
         self._log.close()
         if artifacts is not None:
             shutil.copy(self.tmp / "error.log", artifacts / name)

@@ -19,9 +19,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import sqlalchemy as sa
 from browser_helpers import save_view, wait_until_rendered
-from e2e_server import REPO
+from e2e_server import REPO, stop_process
 from nginx_proxy import Proxy
-from pg_cluster import Cluster
+from pg_cluster import Cluster, running_cluster
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from genai_impact.text.i18n import t
@@ -87,22 +87,14 @@ class Replicas:
             time.sleep(0.2)
 
     def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+        stop_process(self.proc, timeout=30)  # the script stops its replicas
         self._log.close()
 
 
 @pytest.fixture
 def cluster() -> Iterator[Cluster]:
-    pg = Cluster()  # raises (the test fails) when PostgreSQL is not installed
-    try:
+    with running_cluster() as pg:
         yield pg
-    finally:
-        pg.stop()
 
 
 def new_page(browser: Browser) -> tuple[BrowserContext, Page]:
