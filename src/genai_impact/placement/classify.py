@@ -130,9 +130,13 @@ def absurd(ref: Reference, firm: FirmFigures) -> tuple[Problem, ...]:
 
 
 def _axis_quote(ds: Dataset, axis: str, high: bool) -> SourcedText | None:
+    """The capital axis's end in the report's words (労働集約的 / 資本集約的); the software
+    axis's ends are only 低 / 高, so its definition is quoted instead."""
     found = next((a for a in ds.map_axes if a.axis == axis), None)
     if found is None:
         return None
+    if axis == "y":
+        return SourcedText(found.definition, found.prov)
     return SourcedText(found.high if high else found.low, found.prov)
 
 
@@ -219,8 +223,7 @@ def _nearer_of(
     """Of `codes`, the archetype with the nearest imported sector; without one, a tie."""
     for n in nearest:
         if n.archetype in codes:
-            others = tuple(c for c in codes if c != n.archetype)
-            params = {"sector": n.sector_id, "code": n.archetype, "others": others}
+            params = {"sector": n.sector_id, "code": n.archetype, "codes": codes}
             return n.archetype, (), Reason("nearer_sector", params)
     return codes[0], codes[1:], Reason("no_sector_of", {"codes": codes})
 
