@@ -202,7 +202,7 @@ def view_slides(
             _base_slide(ds, saved, view.lang, base, []), ds, view.lang
         ),
         "business_types": lambda ds, saved, view, base: business_types_slide(
-            _base_slide(ds, saved, view.lang, base, ()), ds
+            _base_slide(ds, saved, view.lang, base, ()), ds, target_marks(saved)
         ),
     }
     slide = builders.get(saved.page, _text_slide)(ds, saved, view, base)
