@@ -47,7 +47,8 @@ def _use_case_cells(ds: Dataset, lang: str) -> dict[str, str]:
 
 def _business_type_cells(ds: Dataset, lang: str) -> dict[str, str]:
     return {
-        bt.cell_target(b.id, i.id): f"{b.name.in_lang(lang)} × {bt.impact_heading(i, lang)}"
+        # the impact's name without its ①②, which would read as an annotation's marker
+        bt.cell_target(b.id, i.id): f"{b.name.in_lang(lang)} × {i.name.text.in_lang(lang)}"
         for b in ds.business_types
         for i in bt.impacts(ds)
     }
