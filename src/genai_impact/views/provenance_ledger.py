@@ -35,6 +35,10 @@ class Ledger:
             self.entries.append((value, prov))
         return readings.mark(prov, self.lang)
 
+    def has_readings(self) -> bool:
+        """True when a value the section showed carries the marker (its legend is due)."""
+        return any(readings.is_reading(prov) for _, prov in self.entries)
+
     def frame(self, ds: Dataset) -> pd.DataFrame:
         """One row per marked value: number, value, basis, source, seed lines, note."""
         rows = []
