@@ -85,4 +85,4 @@ def test_the_footer_says_where_the_lines_are_and_the_stars_carry_their_mark(lang
     assert t("readings_look.footer", lang) in captions
     assert t("common.footer.basis", lang) not in captions
     text = "\n".join(m.value for m in at.markdown)
-    assert "★★★†" in text and "★ †" not in text
+    assert "★★★\u2060†" in text and "★ " not in text

@@ -144,3 +144,13 @@ def test_the_unmapped_examples_note_ends_without_a_stray_space(lang):
     )
     line += t("readings_look.mark", lang) if example.prov.basis == "layout" else ""
     assert t("summary.profile.unmapped", lang, examples=line) in [c.value for c in at.caption]
+
+
+def test_the_use_case_page_calls_a_phase_by_the_filters_word():
+    # regression: the flows block and the size rule said フェーズ where the page's filter,
+    # headings and grid say 段階
+    at = open_page("use_cases", lang="ja")
+    assert t("use_cases.filter.phase", "ja") == "段階"
+    shown = [*(s.value for s in at.subheader), *(c.value for c in at.caption)]
+    assert t("summary.flow.heading", "ja") in shown
+    assert not [text for text in shown if "フェーズ" in text]
