@@ -88,7 +88,7 @@ def detail(ctx: ui.PageContext, business_type: BusinessType, ledger: Ledger) -> 
             with column:
                 st.markdown(
                     f"**{display.md_literal(bt.impact_heading(impact, lang))}**  \n"
-                    f"{bt.stars(cell.stars)} {stars}"
+                    f"{bt.stars(cell.stars)}{stars}"
                 )
                 st.markdown("\n".join(f"- {marked(point, ledger)}" for point in cell.points))
 
@@ -140,4 +140,4 @@ if not ctx.presenting:  # presenting: the table alone
     elements(ctx)
 ui.annotations_block(ctx)
 ui.reading_legend(ctx)
-ui.footer(ctx)
+ui.footer(ctx, basis_key="readings_look.footer")

@@ -15,14 +15,14 @@ from genai_impact.views.provenance_ledger import Ledger
 # 1. The changes to the business environment
 
 
-def environment(ctx: ui.PageContext) -> None:
+def environment(ctx: ui.PageContext) -> Ledger:
     ds, lang, ledger = ctx.dataset, ctx.lang, Ledger(ctx.lang)
     ui.heading(ctx.t("outlook.environment.heading"))
     changes = ds.environment_changes
     if ctx.presenting:  # the room: the changes' names in one row
         for column, change in zip(st.columns(len(changes)), changes, strict=True):
             column.markdown(f"**{blocks.marked(change.name, lang, ledger)}**")
-        return
+        return ledger
     ui.note(ctx.t("outlook.environment.lead"))
     for start in range(0, len(changes), 3):
         row = changes[start : start + 3]
@@ -35,12 +35,13 @@ def environment(ctx: ui.PageContext) -> None:
             column.container(border=True, height="stretch").markdown("\n".join(lines))
     blocks.section_download(ctx, "environment")
     ui.ledger_table(ctx, ledger, "environment")
+    return ledger
 
 
 # 2. The strategy directions: data, 人財, 共創
 
 
-def strategies(ctx: ui.PageContext) -> None:
+def strategies(ctx: ui.PageContext) -> Ledger:
     ds, lang, ledger = ctx.dataset, ctx.lang, Ledger(ctx.lang)
     ui.heading(ctx.t("outlook.strategies.heading"))
     if ctx.presenting:  # the room: each direction's name and its summary line
@@ -50,7 +51,7 @@ def strategies(ctx: ui.PageContext) -> None:
                 blocks.marked(x, lang, ledger) for x in (strategy.name, strategy.summary)
             )
             column.markdown(f"**{name}**  \n{summary}")
-        return
+        return ledger
     reason = outlook_view.shared_reason(ds)
     if reason is not None:
         if all(s.applies_to.scope == "all_firms" for s in ds.strategies):
@@ -65,12 +66,13 @@ def strategies(ctx: ui.PageContext) -> None:
         column.markdown(card)
     blocks.section_download(ctx, "strategies")
     ui.ledger_table(ctx, ledger, "strategies")
+    return ledger
 
 
 # 3. The outlook with other technologies
 
 
-def outlook(ctx: ui.PageContext) -> None:
+def outlook(ctx: ui.PageContext) -> Ledger:
     ds, lang, ledger = ctx.dataset, ctx.lang, Ledger(ctx.lang)
     ui.heading(ctx.t("outlook.outlook.heading"))
     if ctx.presenting:  # the room: the technologies in a line, the directions in another
@@ -82,7 +84,7 @@ def outlook(ctx: ui.PageContext) -> None:
         items = outlook_view.outlook_items(ds, "direction")
         names = [blocks.marked(i.name, lang, ledger) for i in items]
         st.markdown(f"**{ctx.t('outlook.outlook.directions_short')}** " + " · ".join(names))
-        return
+        return ledger
     for item in outlook_view.outlook_items(ds, "overview"):
         lines = [f"**{blocks.marked(item.name, lang, ledger)}**"]
         lines += [f"- {blocks.marked(p, lang, ledger)}" for p in item.points]
@@ -111,14 +113,14 @@ def outlook(ctx: ui.PageContext) -> None:
             st.markdown("\n".join(lines))
     blocks.section_download(ctx, "outlook")
     ui.ledger_table(ctx, ledger, "outlook")
+    return ledger
 
 
 # 4. The page
 ctx = ui.start_page("outlook")
 ui.page_heading(ctx)
-environment(ctx)
-strategies(ctx)
-outlook(ctx)
+shown = [environment(ctx), strategies(ctx), outlook(ctx)]
 ui.annotations_block(ctx)
-ui.reading_legend(ctx)
-ui.footer(ctx)
+if any(ledger.has_readings() for ledger in shown):  # presenting shows only stated names
+    ui.reading_legend(ctx)
+ui.footer(ctx, basis_key="readings_look.footer")

@@ -74,3 +74,15 @@ def test_every_sources_table_opens_with_its_csv(lang):
     at.run()
     assert not at.exception
     assert len(at.table) >= len(sections)  # each opened section's table is drawn
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_footer_says_where_the_lines_are_and_the_stars_carry_their_mark(lang):
+    # regression: the footer still said each value shows its lines beside it and opens on
+    # a click (the per-value badges are gone), and the cards' ★ stood apart from their †
+    at = open_page("business_types", page_params(lang))
+    captions = [c.value for c in at.caption]
+    assert t("readings_look.footer", lang) in captions
+    assert t("common.footer.basis", lang) not in captions
+    text = "\n".join(m.value for m in at.markdown)
+    assert "★★★\u2060†" in text and "★ " not in text

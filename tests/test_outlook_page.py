@@ -122,3 +122,23 @@ def test_each_sections_sources_open_with_the_profiles_table_and_its_csv(lang, do
     assert not at.exception
     assert len(at.table) == 3  # one sources table per section, as on a profile
     assert len(at.get("download_button")) == 6  # each section's CSV and its sources' CSV
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_page_says_where_each_values_lines_are(lang):
+    # regression: the introduction spoke of badges and the footer of lines beside each
+    # value that open on a click; the lines are in each section's sources table
+    at = open_page("outlook", lang=lang)
+    captions = [c.value for c in at.caption]
+    assert t("readings_look.footer", lang) in captions
+    assert t("common.footer.basis", lang) not in captions
+    intro = t("outlook.intro", lang)
+    assert "badge" not in intro and "バッジ" not in intro and "†" in intro
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_presenting_shows_no_legend_for_a_marker_it_does_not_show(lang):
+    # presenting shows names and summary lines only, all stated: no †, so no legend line
+    at = open_page("outlook", present="1", lang=lang)
+    assert "†" not in "\n".join(m.value for m in at.markdown)
+    assert readings.legend(lang) not in [c.value for c in at.caption]

@@ -342,7 +342,7 @@ def test_use_case_grid_matches_the_data(lang):
     for direction in DS.directions:
         cells = rows[f"{direction.number}. {display.md_text(direction.name, lang)}"]
         for phase, cell in zip(DS.phases, cells, strict=True):
-            listed = set(re.findall(r"^- (.+?)(?: \(|†?$)", cell, flags=re.M))
+            listed = set(re.findall(r"^- (.+?)(?: \(|\u2060?†?$)", cell, flags=re.M))
             # every placement in the grid is read from the layout: each use case is marked
             assert cell.count(MARK) == len(listed), (direction.number, phase.id)
             expected = {

@@ -206,7 +206,9 @@ def test_ledger_lists_values_once_marking_only_readings():
     stated, reading = first.prov, first.phases["rd_planning"].effects[0].prov
     assert (stated.basis, reading.basis) == ("stated", "layout")
     assert ledger.mark("a", stated) == ""  # a stated value carries no marker
-    assert ledger.mark("b", reading) == "†"  # a reading carries the one quiet marker
+    # a reading carries the one quiet marker, glued to its value on screen (a browser
+    # could otherwise wrap the marker alone onto the next line)
+    assert ledger.mark("b", reading) == "\u2060†"
     assert ledger.mark("a", stated) == ""  # the same value is not listed twice
     frame = ledger.frame(DS)
     assert list(frame["number"]) == [1, 2]

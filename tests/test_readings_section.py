@@ -109,3 +109,12 @@ def test_the_page_lists_the_readings_filters_them_and_offers_them_as_csv(downloa
     assert len(rows) == len(table)
     assert all(row[t("readings.column.rule", lang)] for row in rows)
     assert {row[t("readings.column.industry", lang)] for row in rows} == {food}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_reading_on_no_line_of_the_report_says_so_instead_of_a_blank(lang):
+    # regression: the statistical sector's row showed an empty "lines" cell
+    rows = view.rows(DS, view.chosen(ALL, "retail"), lang)
+    assert all(r["lines"] for r in rows)
+    sector = [r for r in rows if r["what"] == t("readings.what.sector", lang)]
+    assert sector and sector[0]["lines"] == t("readings_look.no_lines", lang)

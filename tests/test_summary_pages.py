@@ -128,3 +128,29 @@ def test_the_profiles_strategy_directions_open_their_sources_with_a_csv(download
     value = t("profile.prov.column.value", lang)
     names = {s.name.text.in_lang(lang) for s in DS.strategies}
     assert names <= {r[value] for r in rows}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_unmapped_examples_note_ends_without_a_stray_space(lang):
+    # regression: a stated example's empty marker came after a space: "… industries) ."
+    at = open_page("industries", industry="steel", lang=lang)
+    level = DS.change_levels[1]
+    example = level.examples[1]  # 各種製造業, mapped to no industry
+    line = t(
+        "summary.profile.level_line",
+        lang,
+        level=display.md_text(level.name, lang),
+        example=display.md_text(example.name, lang),
+    )
+    line += t("readings_look.mark", lang) if example.prov.basis == "layout" else ""
+    assert t("summary.profile.unmapped", lang, examples=line) in [c.value for c in at.caption]
+
+
+def test_the_use_case_page_calls_a_phase_by_the_filters_word():
+    # regression: the flows block and the size rule said フェーズ where the page's filter,
+    # headings and grid say 段階
+    at = open_page("use_cases", lang="ja")
+    assert t("use_cases.filter.phase", "ja") == "段階"
+    shown = [*(s.value for s in at.subheader), *(c.value for c in at.caption)]
+    assert t("summary.flow.heading", "ja") in shown
+    assert not [text for text in shown if "フェーズ" in text]

@@ -145,7 +145,7 @@ def test_use_case_csv_is_the_grid_on_screen(downloads, lang, params, stem):
     assert {p for _, p in in_csv} == set(phases)  # the same phases
     for direction, cells in shown.items():
         for phase, cell in zip(phases, cells, strict=True):
-            listed = re.findall(r"^- (.+?)(?: \(|†?$)", cell, flags=re.M)
+            listed = re.findall(r"^- (.+?)(?: \(|\u2060?†?$)", cell, flags=re.M)
             cell_rows = in_csv[(direction, phase)]
             names = [display.md_literal(r[col("use_case", lang)]) for r in cell_rows if r["basis"]]
             assert names == listed, (direction, phase)

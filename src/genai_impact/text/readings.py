@@ -16,6 +16,10 @@ from genai_impact.report.model import Dataset, Provenance
 from genai_impact.text.i18n import t
 
 LAYOUT = "layout"
+# U+2060 WORD JOINER: on screen it keeps the marker on the line of the word it follows
+# (a browser may otherwise break between a CJK character or a closing bracket and `†`,
+# leaving it alone on the next line). Files and slides get the bare marker.
+GLUE = "\u2060"
 
 
 def is_reading(prov: Provenance | str | None) -> bool:

@@ -51,7 +51,6 @@ def profile_summary(ctx: PageContext, industry: Industry) -> None:
                 level=f"**{display.md_text(level.name, lang)}**",
                 example=display.md_text(example.name, lang),
             )
-            + " "
             + ledger.mark(f"{level.name.in_lang(lang)}: {example.name.in_lang(lang)}", example.prov)
             for level, example in levels
         ]
@@ -64,7 +63,6 @@ def profile_summary(ctx: PageContext, industry: Industry) -> None:
                     level=display.md_text(level.name, lang),
                     example=display.md_text(example.name, lang),
                 )
-                + " "
                 + ledger.mark(example.name.in_lang(lang), example.prov)
                 for level, example in unmapped
             )

@@ -30,10 +30,16 @@ class Ledger:
 
     def mark(self, value: str, prov: Provenance) -> str:
         """Record `value` (plain text) with its provenance (once); the marker to put right
-        after it: '†' for a reading, '' for a stated value."""
+        after it on screen: '†' glued to the value (`readings.GLUE`) for a reading, '' for
+        a stated value."""
         if (value, prov) not in self.entries:
             self.entries.append((value, prov))
-        return readings.mark(prov, self.lang)
+        marker = readings.mark(prov, self.lang)
+        return f"{readings.GLUE}{marker}" if marker else ""
+
+    def has_readings(self) -> bool:
+        """True when a value the section showed carries the marker (its legend is due)."""
+        return any(readings.is_reading(prov) for _, prov in self.entries)
 
     def frame(self, ds: Dataset) -> pd.DataFrame:
         """One row per marked value: number, value, basis, source, seed lines, note."""

@@ -170,7 +170,8 @@ def rows(ds: Dataset, items: list[Reading], lang: str) -> list[dict[str, str]]:
             else framework,
             "what": r.what.in_lang(lang),
             "value": r.value.in_lang(lang),
-            "lines": r.prov.lines_label(),
+            # a reading that rests on no line of the report (a statistical sector) says so
+            "lines": r.prov.lines_label() or t("readings_look.no_lines", lang),
             "rule": rule_name(ds, r.prov, lang),
             "note": r.prov.note or "",
         }
