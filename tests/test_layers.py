@@ -28,6 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("report",),  # the report's framework: model, loading, validation, selections
     ("text",),  # catalogues and display formatting of the model's values
     ("official",),  # official statistics: fetch, parse, check, import, read
+    ("placement",),  # one firm on the map: its archetype and the report's expectations
     ("state", "navigation"),  # the view <-> URL; the page registry
     ("views",),  # per view: pure queries and chart builders
     ("exports",),  # files: PNG/SVG/CSV, decks (PPTX/PDF/HTML), presets
