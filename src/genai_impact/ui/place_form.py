@@ -14,7 +14,7 @@ import streamlit as st
 
 from genai_impact import state
 from genai_impact.official.stats import OfficialStats
-from genai_impact.placement import classify
+from genai_impact.placement import classify, words
 from genai_impact.placement.inputs import (
     CAPITAL_USES,
     Answers,
@@ -177,14 +177,7 @@ def show_problems(ctx: PageContext) -> None:
     problems: tuple[Problem, ...] = st.session_state.get(PROBLEMS, ())
     if not problems:
         return
-    lines = [
-        ctx.t(
-            "place.problem.line",
-            field=display.md_literal(field_label(ctx, p.field)),
-            message=display.md_literal(views.problem_message(p.code, p.params, ctx.lang)),
-        )
-        for p in problems
-    ]
+    lines = [display.md_literal(words.problem_text(ctx.dataset, p, ctx.lang)) for p in problems]
     body = "\n".join(f"- {line}" for line in lines)
     st.error(f"{ctx.t('place.problem.heading')}\n\n{body}", icon=":material/error:")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from genai_impact.official.stats import OfficialStats
-from genai_impact.placement import expectations
+from genai_impact.placement import expectations, words
 from genai_impact.placement.model import FIGURES, FirmFigures
 from genai_impact.text import display
 from genai_impact.ui.blocks import ledger_table, note, sourced_text
@@ -83,14 +83,14 @@ def archetype_block(ctx: PageContext, good: Placed) -> None:
     _numbers(ctx, good)
     st.markdown(f"**{ctx.t('place.result.reasons')}**")
     for n, reason in enumerate(placement.reasons):
-        line = display.md_literal(views.reason_line(ds, reason, lang))
+        line = display.md_literal(words.reason_text(ds, reason, lang))
         if reason.quote is None:
             st.markdown(f"- {line} ({ctx.t('place.result.ours')})")
         else:
             st.markdown(f"- {line}")
             sourced_text(ctx, reason.quote, f"place-reason-{n}")
     if placement.nearest:
-        names = [views.reason_word(ds, n.sector_id, lang) for n in placement.nearest]
+        names = [views.sector_name(ds, n.sector_id, lang) for n in placement.nearest]
         note(ctx.t("place.result.nearest",
                    names=display.md_literal(map_text.list_line(names, lang))))  # fmt: skip
     if placement.method == FIGURES:

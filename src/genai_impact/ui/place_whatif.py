@@ -89,7 +89,7 @@ def panel(ctx: PageContext, good: Placed | None) -> None:
         with moved_column:
             if isinstance(after, tuple):  # moved past every imported sector by far
                 st.markdown(f"**{ctx.t('place.whatif.moved')}**")
-                note(ctx.t("place.problem.absurd"))
+                note(ctx.t("place.whatif.outside"))
                 return
             _side(ctx, ctx.t("place.whatif.moved"), after, moved)
         before_exp = expectations.for_archetype(ctx.dataset, good.placement.archetype)

@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import copy
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from genai_impact.placement.classify import Reference
 from genai_impact.placement.inputs import Answers, FirmInput
-from genai_impact.placement.model import Reason
 from genai_impact.placement.units import DEFAULT_UNIT
 from genai_impact.report.model import Dataset
 from genai_impact.state import ViewState
@@ -30,7 +28,7 @@ from genai_impact.theme import DEFAULT_THEME, palette
 from genai_impact.views.map.chart import industry_map_spec
 from genai_impact.views.map.layout import schematic_regions
 from genai_impact.views.map.query import MapView
-from genai_impact.views.map.text import MapChartTexts, list_line, significant
+from genai_impact.views.map.text import MapChartTexts
 
 USER = "place_user"  # the named dataset of the firm's points
 USER_LAYER = "user_point"  # the layer's name (tests and the browser find it by it)
@@ -109,40 +107,10 @@ def entry_from_view(view: ViewState) -> Entry | None:
 # Words ----------------------------------------------------------------------------------
 
 
-def reason_word(ds: Dataset, value: Any, lang: str) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return t(f"place.choice.{'yes' if value else 'no'}", lang)
-    if isinstance(value, float):
-        return significant(value)
-    if isinstance(value, str) and value in {s.id for s in ds.sectors}:
-        return next(s for s in ds.sectors if s.id == value).name.in_lang(lang)
-    if isinstance(value, Mapping):
-        return list_line([f"{t(f'place.element.{k}', lang)} {v}%" for k, v in value.items()], lang)
-    if isinstance(value, tuple | list):
-        return list_line([reason_word(ds, v, lang) for v in value], lang)
-    if isinstance(value, str) and value in ("labour", "capital", "knowledge"):
-        return t(f"place.element.{value}", lang)
-    return str(value)
-
-
-def reason_line(ds: Dataset, reason: Reason, lang: str) -> str:
-    """A reason in our words (plain text), its values formatted."""
-    params = {k: reason_word(ds, v, lang) for k, v in reason.params.items()}
-    try:
-        return t(f"place.reason.{reason.key}", lang, **params)
-    except KeyError:  # a step the catalogue does not know yet: name it, never fail the page
-        return t("place.reason.other", lang, key=reason.key)
-
-
-def problem_message(code: str, params: Mapping[str, Any], lang: str) -> str:
-    """A problem's message (plain text): `place.problem.<code>` with its values."""
-    words = {k: significant(v) if isinstance(v, float) else str(v) for k, v in params.items()}
-    try:
-        return t(f"place.problem.{code}", lang, **words)
-    except KeyError:
-        return t("place.problem.other", lang, code=code)
+def sector_name(ds: Dataset, sector_id: str, lang: str) -> str:
+    """An imported sector's name (its id when the data no longer has it)."""
+    sector = next((s for s in ds.sectors if s.id == sector_id), None)
+    return sector.name.in_lang(lang) if sector else sector_id
 
 
 # The chart ------------------------------------------------------------------------------
@@ -244,4 +212,4 @@ def boundary_layers(
 
 def point_label(lang: str, moved: bool = False) -> str:
     """The words beside the firm's point: always "entered by the user"."""
-    return t("place.chart.user_moved" if moved else "place.chart.user", lang)
+    return t("place.chart.user_moved" if moved else "placement.entered_by_user", lang)
