@@ -20,7 +20,7 @@ def place_section(ctx: ui.PageContext) -> None:
     place_form.apply_link(ctx)
     ref = place_form.reference(ctx, stats)
     # 2. Data: the entry submitted, placed (the last good result stays on a problem)
-    place_form.place_pending(ctx, ref)
+    ctx = place_form.place_pending(ctx, ref)
     place_form.input_panel(ctx, ref)
     good = place_form.placed()
     place_form.remember(ctx, good)  # a deck the view is added to keeps the figures

@@ -116,17 +116,17 @@ PARAMS: tuple[Param, ...] = (
     Param("deck", notice_key="deck.notice.bad_deck", shape=DECK_ID_SHAPE),
     Param("edit", notice_key="deck.notice.bad_edit", shape=EDIT_KEY_SHAPE),
     # Place your company: the firm's own figures or answers (only when the user shares them)
-    Param("assets", notice_key="place.notice.ignored", shape=FIGURE_SHAPE),
-    Param("software", notice_key="place.notice.ignored", shape=FIGURE_SHAPE),
-    Param("employees", notice_key="place.notice.ignored", shape=FIGURE_SHAPE),
-    Param("rd", notice_key="place.notice.ignored", shape=FIGURE_SHAPE),
-    Param("sales", notice_key="place.notice.ignored", shape=FIGURE_SHAPE),
-    Param("unit", notice_key="place.notice.ignored", fixed=FIGURE_UNITS),
-    Param("labour", notice_key="place.notice.ignored", shape=SHARE_SHAPE),
-    Param("capital", notice_key="place.notice.ignored", shape=SHARE_SHAPE),
-    Param("knowledge", notice_key="place.notice.ignored", shape=SHARE_SHAPE),
-    Param("digital", notice_key="place.notice.ignored", fixed=("yes", "no")),
-    Param("capital_use", notice_key="place.notice.ignored", fixed=("plant", "assets")),
+    Param("assets", notice_key="place.notice.figures", shape=FIGURE_SHAPE),
+    Param("software", notice_key="place.notice.figures", shape=FIGURE_SHAPE),
+    Param("employees", notice_key="place.notice.figures", shape=FIGURE_SHAPE),
+    Param("rd", notice_key="place.notice.figures", shape=FIGURE_SHAPE),
+    Param("sales", notice_key="place.notice.figures", shape=FIGURE_SHAPE),
+    Param("unit", notice_key="place.notice.figures", fixed=FIGURE_UNITS),
+    Param("labour", notice_key="place.notice.answers", shape=SHARE_SHAPE),
+    Param("capital", notice_key="place.notice.answers", shape=SHARE_SHAPE),
+    Param("knowledge", notice_key="place.notice.answers", shape=SHARE_SHAPE),
+    Param("digital", notice_key="place.notice.answers", fixed=("yes", "no")),
+    Param("capital_use", notice_key="place.notice.answers", fixed=("plant", "assets")),
 )
 # The firm's own values: in the URL only when the user chose to include them
 FIRM_PARAMS: tuple[str, ...] = (

@@ -17,7 +17,7 @@ PLACE_PAGE = "pages/place.py"
 
 
 def place_link(ctx: PageContext) -> None:
-    """"Place your company": to the page that sets the user's firm on the map."""
+    """ "Place your company": to the page that sets the user's firm on the map."""
     st.page_link(
         PLACE_PAGE,
         label=ctx.t("place.link"),

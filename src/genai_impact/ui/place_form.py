@@ -25,7 +25,7 @@ from genai_impact.placement.inputs import (
 from genai_impact.placement.model import FirmFigures, Placement, Problem
 from genai_impact.placement.units import DEFAULT_UNIT, UNITS
 from genai_impact.text import display
-from genai_impact.ui import url
+from genai_impact.ui import live, url
 from genai_impact.ui.context import PageContext
 from genai_impact.views import place as views
 from genai_impact.views.map.query import shown_year
@@ -131,10 +131,11 @@ def _shared() -> None:
     _share_request(good.entry if good else None)
 
 
-def place_pending(ctx: PageContext, ref: classify.Reference | None) -> None:
-    """Place the entry submitted since the last run; keep the last good result on a problem."""
+def place_pending(ctx: PageContext, ref: classify.Reference | None) -> PageContext:
+    """Place the entry submitted since the last run; keep the last good result on a problem.
+    The context returned has the URL as written after it (the box ticked: with the values)."""
     if not st.session_state.pop(PENDING, False):
-        return
+        return ctx
     entry: views.Entry = st.session_state[ENTRY]
     problems: tuple[Problem, ...] = ()
     if entry.figures is not None:
@@ -154,18 +155,30 @@ def place_pending(ctx: PageContext, ref: classify.Reference | None) -> None:
             placed = classify.place_by_answers(ctx.dataset, entry.answers)
             st.session_state[GOOD] = Placed(entry, placed, None, None)
     st.session_state[PROBLEMS] = problems
-    _follow_link(ctx)
+    return _drop_bad_link(ctx, entry) if problems else _follow_link(ctx)
 
 
-def _follow_link(ctx: PageContext) -> None:
-    """Box ticked: the link carries the last good entry; the section reruns to write it."""
+def _drop_bad_link(ctx: PageContext, entry: views.Entry) -> PageContext:
+    """A link whose values cannot be placed (an absurd unit...): they leave the URL, the
+    box is unticked, and the problems say why (the last good result, if any, stays)."""
+    carried = state.to_query_params(ctx.view, only=state.FIRM_PARAMS)
+    if carried and carried == views.link_params(entry):
+        st.session_state[SHARE_KEY] = False
+        _share_request(None)
+        return live.refreshed(ctx)
+    return ctx
+
+
+def _follow_link(ctx: PageContext) -> PageContext:
+    """Box ticked: the link carries the last good entry, written at once."""
     good: Placed | None = st.session_state.get(GOOD)
     if good is None or not st.session_state.get(SHARE_KEY):
-        return
+        return ctx
     wanted = views.link_params(good.entry)
     if state.to_query_params(ctx.view, only=state.FIRM_PARAMS) != wanted:
         _share_request(good.entry)
-        st.rerun(scope="fragment")
+        return live.refreshed(ctx)  # the URL written now, with the values
+    return ctx
 
 
 def field_label(ctx: PageContext, field: str) -> str:
