@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import streamlit as st
 
 from genai_impact.ui import url
-from genai_impact.ui.industry_links import place_link
 from genai_impact.ui.context import PageContext
+from genai_impact.ui.industry_links import place_link
 from genai_impact.views.map import query as map_query
 from genai_impact.views.map import text as map_text
 
