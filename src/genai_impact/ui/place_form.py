@@ -197,18 +197,20 @@ def show_problems(ctx: PageContext) -> None:
 
 def _figures_form(ctx: PageContext) -> None:
     with st.form("place_figures", border=True, enter_to_submit=True):
-        columns = st.columns(3)
-        for n, name in enumerate(FIGURE_FIELDS):
-            with columns[n % 3]:
-                help_text = ctx.t("place.help.employees") if name == "employees" else None
-                st.text_input(field_label(ctx, name), key=key(name), help=help_text)
-        with columns[2]:
-            st.selectbox(
-                field_label(ctx, "unit"),
-                options=list(UNITS),
-                format_func=lambda u: ctx.t(f"place.unit.{u}"),
-                key=key("unit"),
-            )
+        # row by row, so the tab order is the reading order: the three the map needs, then
+        # the optional R&D pair and the unit
+        for column, name in zip(st.columns(3), FIGURE_FIELDS[:3], strict=True):
+            help_text = ctx.t("place.help.employees") if name == "employees" else None
+            column.text_input(field_label(ctx, name), key=key(name), help=help_text)
+        rd, sales, unit = st.columns(3)
+        for column, name in ((rd, FIGURE_FIELDS[3]), (sales, FIGURE_FIELDS[4])):
+            column.text_input(field_label(ctx, name), key=key(name))
+        unit.selectbox(
+            field_label(ctx, "unit"),
+            options=list(UNITS),
+            format_func=lambda u: ctx.t(f"place.unit.{u}"),
+            key=key("unit"),
+        )
         st.form_submit_button(
             ctx.t("place.submit"), type="primary", on_click=_submitted, args=("figures",)
         )

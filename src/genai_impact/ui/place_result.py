@@ -10,7 +10,7 @@ from genai_impact.official.stats import OfficialStats
 from genai_impact.placement import expectations, words
 from genai_impact.placement.model import FIGURES, FirmFigures
 from genai_impact.text import display
-from genai_impact.ui.blocks import ledger_table, note, sourced_text
+from genai_impact.ui.blocks import ledger_table, note, sourced_text, sourced_value
 from genai_impact.ui.context import PageContext
 from genai_impact.ui.outlook_blocks import strategy_card
 from genai_impact.ui.place_form import Placed
@@ -83,12 +83,11 @@ def archetype_block(ctx: PageContext, good: Placed) -> None:
     _numbers(ctx, good)
     st.markdown(f"**{ctx.t('place.result.reasons')}**")
     for n, reason in enumerate(placement.reasons):
-        line = display.md_literal(words.reason_text(ds, reason, lang))
-        if reason.quote is None:
-            st.markdown(f"- {line} ({ctx.t('place.result.ours')})")
-        else:
-            st.markdown(f"- {line}")
-            sourced_text(ctx, reason.quote, f"place-reason-{n}")
+        # our words for the step; under it, the report's own words with their source
+        st.markdown(f"- {display.md_literal(words.reason_text(ds, reason, lang))}")
+        if reason.quote is not None:
+            quote = f"{ctx.t('place.result.quote')} {display.md_text(reason.quote.text, lang)}"
+            sourced_value(ctx, quote, reason.quote.prov, f"place-reason-{n}")
     if placement.nearest:
         names = [views.sector_name(ds, n.sector_id, lang) for n in placement.nearest]
         note(ctx.t("place.result.nearest",

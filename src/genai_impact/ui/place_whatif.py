@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from genai_impact.placement import classify, expectations, whatif
+from genai_impact.placement import classify, expectations, whatif, words
 from genai_impact.placement.model import FIGURES, FirmFigures, Placement
 from genai_impact.text import display
 from genai_impact.ui.blocks import note
@@ -66,8 +66,9 @@ def _side(ctx: PageContext, heading: str, placement: Placement, figures: FirmFig
         ctx.t("place.result.archetype", code=archetype.code,
               name=display.md_text(archetype.name, ctx.lang))
     )  # fmt: skip
-    sig = f"{figures.capital_per_employee:.3g} / {figures.software_per_employee:.3g}"
-    st.caption(display.md_literal(sig))
+    ratios = {"capital": words.number(figures.capital_per_employee),
+              "software": words.number(figures.software_per_employee)}  # fmt: skip
+    st.caption(ctx.t("place.result.figures", **ratios))
 
 
 def panel(ctx: PageContext, good: Placed | None) -> None:
