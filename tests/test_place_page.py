@@ -143,3 +143,10 @@ def test_the_map_and_each_profile_link_to_the_page():
         at = open_page(page_id)
         links = [link for link in at.get("page_link") if link.proto.label == label]
         assert links, page_id
+
+
+def test_the_view_a_deck_would_keep_has_the_figures_the_url_has_not(with_stats):
+    at = submit_figures(open_page("place", lang="en"), **A_FIRM)
+    on_screen = at.session_state["url_on_screen"]["place"]  # what "Save this view" keeps
+    assert (on_screen.assets, on_screen.software, on_screen.employees) == ("1000", "100", "1000")
+    assert firm_params(at) == {}

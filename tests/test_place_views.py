@@ -7,10 +7,13 @@ import pytest
 from genai_impact import state
 from genai_impact.placement.inputs import Answers, FirmInput
 from genai_impact.report.load import load_dataset
+from genai_impact.text.i18n import t
 from genai_impact.views import place as views
 from genai_impact.views.map.layout import SIZES, schematic_regions
 from genai_impact.views.map.query import MapFilters, schematic_view
 from genai_impact.views.map.text import chart_texts
+from genai_impact.workshop import agenda
+from genai_impact.workshop.slides import view_slides
 
 DS = load_dataset()
 
@@ -84,3 +87,21 @@ def test_the_chart_labels_the_point_as_entered_by_the_user():
     assert user["encoding"]["description"] == {"field": "label", "type": "nominal"}
     # schematic: no dividing lines (the report's regions are drawn, ours are not needed)
     assert not [layer for layer in spec["layer"] if layer["mark"].get("strokeDash")]
+
+
+def test_a_saved_view_with_figures_is_a_slide_that_labels_them_the_users(stats):
+    saved = agenda.SavedView("Us", "place", {"lang": "en", "assets": "1000", "software": "100",
+                                             "employees": "1000"})  # fmt: skip
+    [slide] = view_slides(DS, stats, saved, "http://x", {})
+    [table] = slide.tables
+    point, archetype = table.rows[0], table.rows[1]
+    assert point[1].startswith("Entered by the user: ")
+    assert archetype == ("Nearest archetype", f"A {DS.archetype('A').name.en}")
+    assert all("Why" == row[0] for row in table.rows[2:]) and len(table.rows) > 3
+
+
+def test_a_saved_view_without_statistics_says_it_could_not_be_placed():
+    saved = agenda.SavedView("Us", "place", {"assets": "1000", "software": "100",
+                                             "employees": "1000"})  # fmt: skip
+    [slide] = view_slides(DS, None, saved, "http://x", {})
+    assert slide.tables[0].rows == (("自社", t("place.slide.not_placed", "ja")),)
