@@ -42,7 +42,7 @@ def overview(ctx: ui.PageContext) -> None:
     ds, lang, ledger = ctx.dataset, ctx.lang, Ledger(ctx.lang)
     table = ds.business_type_table
     ui.heading(ctx.t("business_types.table.heading"))
-    st.table(md_cells(bt.overview_frame(ds, lang)))
+    st.table(md_cells(bt.overview_frame(ds, lang, ui.view_marks(ctx))))  # ①② of the deck's notes
     legend = ctx.t(
         "business_types.table.legend", legend=display.md_text(table.star_legend.text, lang)
     )

@@ -251,8 +251,8 @@ def _slide_tables(page: str, params: dict[str, Any]) -> list:
 
 
 def test_the_profile_slide_carries_the_example_and_the_level() -> None:
-    table = _slide_tables("industries", {"lang": "ja", "industry": "retail"})[-1]
-    texts = [cell for row in table.rows for cell in row]
+    tables = _slide_tables("industries", {"lang": "ja", "industry": "retail"})
+    texts = [cell for table in tables for row in table.rows for cell in row]
     assert any("顧客接点と企画力を強化" in c and "影響類型5" in c for c in texts)
     assert "プレイヤー構造（例：小売・食品）" in texts
 

@@ -1,5 +1,5 @@
-"""`genai-impact validate | export | stats | deck`: check, export, import official statistics,
-or export a deck of saved views as slides."""
+"""`genai-impact validate | export | stats | deck | place`: check, export, import official
+statistics, export a deck of saved views as slides, or place a firm on the map."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 from genai_impact import __version__
 from genai_impact.atomic_write import write_atomically
 from genai_impact.cli.deck import add_deck_commands, run_deck
+from genai_impact.cli.place import add_place_command, run_place
 from genai_impact.cli.stats import add_stats_commands, run_stats
 from genai_impact.exports.dataset import to_csv, to_json_dict
 from genai_impact.report.load import DEFAULT_DATA_DIR, DataError, Problem, load_dataset
@@ -39,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_stats_commands(commands, data_dir_help)
     add_deck_commands(commands, data_dir_help)
+    add_place_command(commands, data_dir_help)
     return parser
 
 
@@ -60,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_stats(args, dataset)
     if args.command == "deck":
         return run_deck(args, dataset)
+    if args.command == "place":
+        return run_place(args, dataset)
     return _export(dataset, args.format, args.out)
 
 

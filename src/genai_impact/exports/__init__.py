@@ -19,4 +19,5 @@ PowerPoint, PDF or HTML, and the whole data set as JSON or CSV.
 - dataset_business.py the data set export's business-type section
 - dataset_summary.py the JSON sections of the summary figures
 - summary_tables.py  the summary figures' blocks as slide tables
+- strategy_tables.py the strategy directions that apply to an industry, on its slide
 """

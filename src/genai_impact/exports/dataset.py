@@ -41,6 +41,7 @@ CSV_COLUMNS = (
     "source",
     "lines",
     "basis",
+    "rule",
     "note",
 )
 
@@ -280,6 +281,7 @@ def to_csv(ds: Dataset) -> str:
                 prov.source if prov else "",
                 lines_label(prov),
                 prov.basis if prov else "",
+                (prov.rule or "") if prov else "",
                 (prov.note or "") if prov else "",
             )
         )

@@ -27,7 +27,7 @@ import pandas as pd
 
 from genai_impact.exports.table_csv import PROVENANCE_COLUMNS, provenance_columns
 from genai_impact.report.model import Dataset, Industry, Provenance
-from genai_impact.text.i18n import t
+from genai_impact.text.i18n import catalogue, t
 from genai_impact.views.comparison import aspect_label, marked_side
 from genai_impact.views.impacts import cell_text, matrix_industries, type_heading, types_by_level
 from genai_impact.views.profile import compare_industries, impact_of_type
@@ -199,19 +199,31 @@ def comparison_table(ds: Dataset, a: Industry, b: Industry, lang: str) -> PageTa
 
 
 def sources_table(
-    ledger: Ledger, lang: str, page_id: str, section: str, filters: dict[str, Collection[str]]
+    ledger: Ledger,
+    lang: str,
+    page_id: str,
+    section: str,
+    filters: dict[str, Collection[str]],
+    heading: str | None = None,
 ) -> PageTable:
-    """A section's source table (the page's `filters`: the URL parameters it reads)."""
+    """A section's source table (the page's `filters`: the URL parameters it reads;
+    `heading`: the section's heading on screen, the file name's words when the catalogue
+    has none for `section`)."""
     return PageTable(
         file_stem(page_id, "sources", section, **filters),
         t("profile.prov.expander", lang, count=len(ledger.entries)),
         ledger_rows(ledger, lang),
-        (section_words(section, lang), t("tables.file.sources", lang)),
+        (section_words(section, lang, heading), t("tables.file.sources", lang)),
     )
 
 
-def section_words(section: str, lang: str) -> str:
-    """A page section's name for a file name (`type-3`: the impact type's number)."""
+def section_words(section: str, lang: str, heading: str | None = None) -> str:
+    """A page section's name for a file name (`type-3`: the impact type's number). A
+    section the catalogue does not name (`tables.file.section.<section>`) takes its
+    heading, else its id: a missing name must not stop the download."""
     if section.startswith("type-"):
         return t("tables.file.section.type", lang, number=section.removeprefix("type-"))
-    return t(f"tables.file.section.{section}", lang)
+    key = f"tables.file.section.{section}"
+    if key in catalogue(lang):
+        return t(key, lang)
+    return heading or section

@@ -13,6 +13,7 @@
                       directions, the outlook with other technologies; model and parser
 - summary_figures.py  the summary figures' file: 影響例, levels of change, phase flows
 - summary_facts.py    the summary figures as facts of the long table
+- business_facts.py   the business-type table and the reading rules as facts
 
 Nothing here draws, renders or imports streamlit.
 """

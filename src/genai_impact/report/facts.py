@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from genai_impact.report.business_facts import business_fact_rows, reading_rule_rows
 from genai_impact.report.model import Dataset, Industry, Provenance, SourcedText, Text
 from genai_impact.report.outlook import fact_rows as outlook_fact_rows
 from genai_impact.report.summary_facts import summary_fact_rows
@@ -138,3 +139,5 @@ def facts(ds: Dataset) -> Iterator[Fact]:
             yield Fact("sources", src.id, "url", _code(src.url), src.prov)
     yield from (Fact(*row) for row in outlook_fact_rows(ds))
     yield from (Fact(*row) for row in summary_fact_rows(ds))  # impact examples, levels, flows
+    yield from (Fact(*row) for row in business_fact_rows(ds))  # the business-type table
+    yield from (Fact(*row) for row in reading_rule_rows(ds))  # how layout values are read

@@ -62,7 +62,7 @@ from genai_impact.ui.blocks import (
 )
 from genai_impact.ui.context import PageContext
 from genai_impact.ui.data import load, official_stats
-from genai_impact.ui.deck_notes import annotated_map, annotations_block
+from genai_impact.ui.deck_notes import annotated_map, annotations_block, view_marks
 from genai_impact.ui.downloads import (
     chart_downloads,
     downloads_key,
@@ -93,6 +93,7 @@ __all__ = [
     "agenda_panel",
     "annotated_map",
     "annotations_block",
+    "view_marks",
     "base_url",
     "bound",
     "chart_downloads",

@@ -76,10 +76,14 @@ def sourced_text(ctx: PageContext, text: SourcedText, key: str) -> None:
     sourced_value(ctx, display.md_text(text.text, ctx.lang), text.prov, key)
 
 
-def ledger_table(ctx: PageContext, ledger: Ledger, section: str) -> None:
+def ledger_table(
+    ctx: PageContext, ledger: Ledger, section: str, heading: str | None = None
+) -> None:
     """A section's sources on demand: one expander whose table, a row per numbered basis
     shown value, is only built when it is opened (a closed one costs the page nothing); none
-    when presenting (the room sees the values, † and the legend line say which are read)."""
+    when presenting (the room sees the values, † and the legend line say which are read).
+    The CSV's name says the section in the catalogue's words (`tables.file.section.*`),
+    else in `heading` (the section's heading on screen), else by its id."""
     if not ledger.entries or ctx.presenting:
         return
     label = ctx.t("profile.prov.expander", count=len(ledger.entries))
@@ -89,7 +93,8 @@ def ledger_table(ctx: PageContext, ledger: Ledger, section: str) -> None:
             st.caption(ctx.t("profile.prov.hint"))
             frame = ledger.frame(ctx.dataset).rename(columns=column_labels(ctx.lang))
             st.table(md_cells(frame), hide_index=True)
-            table_download(ctx, _sources_table(ctx, ledger, section), f"sources-{section}")
+            table = _sources_table(ctx, ledger, section, heading)
+            table_download(ctx, table, f"sources-{section}")
 
 
 def reading_legend(ctx: PageContext, *, sizes: bool = False) -> None:
@@ -101,12 +106,14 @@ def reading_legend(ctx: PageContext, *, sizes: bool = False) -> None:
     st.caption(text)
 
 
-def _sources_table(ctx: PageContext, ledger: Ledger, section: str) -> PageTable:
+def _sources_table(
+    ctx: PageContext, ledger: Ledger, section: str, heading: str | None
+) -> PageTable:
     """A section's source table as CSV, named after the page, section and filters."""
     shown = [p for p in ctx.page.params if p not in navigation.GLOBAL_PARAMS]
     filters = state.to_query_params(ctx.view, only=shown)
     values = {k: [v] if isinstance(v, str) else v for k, v in filters.items()}
-    return sources_table(ledger, ctx.lang, ctx.page.id, section, values)
+    return sources_table(ledger, ctx.lang, ctx.page.id, section, values, heading)
 
 
 def footer(

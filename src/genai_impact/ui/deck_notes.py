@@ -45,6 +45,14 @@ def annotations_block(ctx: PageContext) -> None:
     st.markdown("\n".join(f"- {line}" for line in annotation_lines(ctx, views[here])))
 
 
+def view_marks(ctx: PageContext) -> dict[str, str]:
+    """The markers (①②) of the saved view on screen by target, as its slides draw them in
+    their cells; empty when the view is not in the open deck or has no annotations."""
+    views = deck_session.current_agenda().views
+    here = _here(ctx, views)
+    return slides.target_marks(views[here]) if here is not None else {}
+
+
 def annotated_map(ctx: PageContext, spec: dict[str, Any]) -> dict[str, Any]:
     """The map's spec with the markers of the saved view on screen drawn at their points
     (a ring and ①② above it), as the deck's slides draw them; unchanged otherwise."""

@@ -9,6 +9,7 @@ each kind of business whose element (labour, capital, knowledge) it carries.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -23,6 +24,17 @@ STAR = "★"
 CARRIES = "●"
 CIRCLED = {1: "①", 2: "②"}
 OVERVIEW_COLUMNS = ("examples", "summary", "revenue_source", "competitiveness")
+
+
+def cell_target(type_id: str, impact_id: str) -> str:
+    """The annotation target of a cell of the table: 'cell:<type id>:<impact id>'."""
+    return f"cell:{type_id}:{impact_id}"
+
+
+def with_marks(text: str, marks: Mapping[str, str], target: str) -> str:
+    """`text` then the annotation markers (①②) pinned to `target`, if any."""
+    found = marks.get(target, "")
+    return f"{text} {found}" if found else text
 
 
 def stars(count: int) -> str:
@@ -63,9 +75,11 @@ def impacts(ds: Dataset) -> tuple[BusinessImpact, ...]:
     return ds.business_type_table.impacts if ds.business_type_table else ()
 
 
-def overview_frame(ds: Dataset, lang: str) -> pd.DataFrame:
+def overview_frame(ds: Dataset, lang: str, marks: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Rows = business types; columns = examples, summary, revenue source, direction of
-    competitiveness, then one ★ column per impact (marked where read from layout)."""
+    competitiveness, then one ★ column per impact (marked where read from layout, then the
+    markers of the annotations pinned to the cell: `marks` maps a target to ①②)."""
+    marks = marks or {}
     rows = []
     for business_type in ds.business_types:
         examples = business_type.examples.text.in_lang(lang) if business_type.examples else ""
@@ -77,7 +91,8 @@ def overview_frame(ds: Dataset, lang: str) -> pd.DataFrame:
         }
         for impact in impacts(ds):
             cell = business_type.cell(impact.id)
-            row[impact.id] = marked_stars(cell.stars, cell.stars_prov, lang)
+            shown = marked_stars(cell.stars, cell.stars_prov, lang)
+            row[impact.id] = with_marks(shown, marks, cell_target(business_type.id, impact.id))
         rows.append(row)
     columns = {c: t(f"business_types.column.{c}", lang) for c in OVERVIEW_COLUMNS}
     columns |= {i.id: impact_heading(i, lang) for i in impacts(ds)}

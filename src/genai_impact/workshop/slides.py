@@ -5,8 +5,9 @@ One saved view gives one slide, or more where a table is split (`layout.paginate
 - map: the map as on screen (filters, search, selection; the fiscal year in statistics
   mode), annotation markers beside their industries' points;
 - industries: the profile's facts (archetype, business elements, sector, effects per
-  phase, structural impacts with timing, impact summary) and the report's summary
-  figures (its 影響例, its level of change), or the comparison when `compare` is set;
+  phase, structural impacts with timing, impact summary), the report's summary
+  figures (its 影響例, its level of change) and the strategy directions that apply, or
+  the comparison when `compare` is set;
 - impacts: the matrix (archetype filter); use_cases: the grid (phase and direction
   filters) and the phase flows of the same phases; sources: every source; home: what
   the dashboard is and a row per page.
@@ -27,7 +28,8 @@ from genai_impact.exports.map_export import map_export
 from genai_impact.exports.slides import charts, layout
 from genai_impact.exports.slides import tables as slide_tables
 from genai_impact.exports.slides.model import Slide, Table
-from genai_impact.exports.summary_tables import flow_slide_table, profile_slide_table
+from genai_impact.exports.strategy_tables import summary_and_strategies_table
+from genai_impact.exports.summary_tables import flow_slide_table
 from genai_impact.official.stats import OfficialStats
 from genai_impact.report.model import Dataset
 from genai_impact.report.query import default_industry, report_source
@@ -141,7 +143,8 @@ def _industries_slide(
     else:
         heading = t("slides.profile.heading", lang, name=industry.name.in_lang(lang))
         table = slide_tables.profile_table(ds, industry, lang, marks)
-        extra = (profile_slide_table(ds, industry, lang),)  # 影響例, level of change
+        # 影響例, level of change, then the strategy directions that apply
+        extra = (summary_and_strategies_table(ds, industry, lang),)
     slide = _base_slide(ds, saved, lang, base, [heading])
     return replace(slide, tables=(table, *extra))
 
@@ -204,7 +207,7 @@ def view_slides(
             _base_slide(ds, saved, view.lang, base, []), ds, view.lang
         ),
         "business_types": lambda ds, saved, view, base: business_types_slide(
-            _base_slide(ds, saved, view.lang, base, ()), ds
+            _base_slide(ds, saved, view.lang, base, ()), ds, target_marks(saved)
         ),
     }
     slide = builders.get(saved.page, _text_slide)(ds, saved, view, base)
