@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
+
+import altair as alt
 import pytest
 
 from genai_impact import state
+from genai_impact.placement.classify import reference
 from genai_impact.placement.inputs import Answers, FirmInput
 from genai_impact.report.load import load_dataset
 from genai_impact.text.i18n import t
 from genai_impact.views import place as views
 from genai_impact.views.map.layout import SIZES, schematic_regions
-from genai_impact.views.map.query import MapFilters, schematic_view
+from genai_impact.views.map.query import MapFilters, schematic_view, statistics_view
 from genai_impact.views.map.text import chart_texts
 from genai_impact.workshop import agenda
 from genai_impact.workshop.slides import view_slides
@@ -87,6 +91,24 @@ def test_the_chart_labels_the_point_as_entered_by_the_user():
     assert user["encoding"]["description"] == {"field": "label", "type": "nominal"}
     # schematic: no dividing lines (the report's regions are drawn, ours are not needed)
     assert not [layer for layer in spec["layer"] if layer["mark"].get("strokeDash")]
+    alt.LayerChart.from_dict(json.loads(json.dumps(spec)))  # valid Vega-Lite, JSON-able
+
+
+def test_the_measured_chart_draws_our_boundary_dashed_and_labelled(stats):
+    mv = statistics_view(DS, stats.figures, 2022, MapFilters(), "en", SIZES["screen"])
+    ref = reference(DS, stats.figures, 2022)
+    rows, _ = views.user_points(mv, [(1.0, 0.1, views.point_label("en"))])
+    spec = views.place_spec(mv, chart_texts(DS, mv, "en"), rows, ref, "en")
+    dashed = [layer for layer in spec["layer"] if layer["mark"].get("strokeDash")]
+    assert [layer["data"]["values"] for layer in dashed] == [
+        [{"x": ref.capital}],
+        [{"y": ref.software}],
+    ]
+    inline = [
+        layer["data"]["values"][0] for layer in spec["layer"] if "values" in layer.get("data", {})
+    ]
+    assert {"x": ref.capital, "text": "our boundary (not the report's)"} in inline
+    alt.LayerChart.from_dict(json.loads(json.dumps(spec)))
 
 
 def test_a_saved_view_with_figures_is_a_slide_that_labels_them_the_users(stats):

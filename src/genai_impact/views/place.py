@@ -139,7 +139,9 @@ def user_points(
         cx, out_x = _inside(x, mv.canvas.x.domain, mv.canvas.x.log)
         cy, out_y = _inside(y, mv.canvas.y.domain, mv.canvas.y.log)
         outside = outside or out_x or out_y
-        rows.append({"x": cx, "y": cy, "label": label, "moved": n > 0})
+        # near the right edge the label goes to the point's left, inside the plot
+        left = mv.canvas.x.to_px(cx) > mv.canvas.size.width * 0.7
+        rows.append({"x": cx, "y": cy, "label": label, "moved": n > 0, "label_left": left})
     return rows, outside
 
 
@@ -181,7 +183,9 @@ def place_spec(
     layers.append(
         {
             "data": {"name": USER},
-            "mark": {"type": "text", "align": "left", "baseline": "bottom", "dx": 10, "dy": -6,
+            "mark": {"type": "text", "baseline": "bottom", "dy": -6,
+                     "align": {"expr": "datum.label_left ? 'right' : 'left'"},
+                     "dx": {"expr": "datum.label_left ? -10 : 10"},
                      "fontSize": font, "fontWeight": "bold", "color": pal.text},
             "encoding": {"x": {"field": "x", **quantitative}, "y": {"field": "y", **quantitative},
                          "text": {"field": "label", "type": "nominal"}},
