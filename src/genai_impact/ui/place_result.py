@@ -84,9 +84,12 @@ def archetype_block(ctx: PageContext, good: Placed) -> None:
     st.markdown(f"**{ctx.t('place.result.reasons')}**")
     for n, reason in enumerate(placement.reasons):
         # our words for the step; under it, the report's own words with their source
-        st.markdown(f"- {display.md_literal(words.reason_text(ds, reason, lang))}")
+        text = words.reason_text(ds, reason, lang)
+        st.markdown(f"- {display.md_literal(text)}")
         if reason.quote is not None:
-            quote = f"{ctx.t('place.result.quote')} {display.md_text(reason.quote.text, lang)}"
+            quote = display.md_text(reason.quote.text, lang)
+            if not text.rstrip().endswith((":", "：")):  # a step that does not introduce it
+                quote = f"{ctx.t('place.result.quote')} {quote}"
             sourced_value(ctx, quote, reason.quote.prov, f"place-reason-{n}")
     if placement.nearest:
         names = [views.sector_name(ds, n.sector_id, lang) for n in placement.nearest]
