@@ -34,6 +34,13 @@ DISPLAY_PARAMS: tuple[str, ...] = ("present", "theme")
 # it and every link carries it, so the deck stays open while navigating and stepping.
 DECK_PARAMS: tuple[str, ...] = ("deck", "edit")
 
+# The firm's own values on /place (state.FIRM_PARAMS): in its URL only when the user
+# includes them in the link; no other page reads or carries them.
+FIRM_PARAMS: tuple[str, ...] = (
+    "assets", "software", "employees", "rd", "sales", "unit",
+    "labour", "capital", "knowledge", "digital", "capital_use",
+)  # fmt: skip
+
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("home", "app.py", ":material/home:", ("lang", *DISPLAY_PARAMS, *DECK_PARAMS)),
     PageSpec(
@@ -52,6 +59,14 @@ PAGES: tuple[PageSpec, ...] = (
             *DISPLAY_PARAMS,
             *DECK_PARAMS,
         ),
+    ),
+    # Place your company on the map: the firm's figures or answers, in the URL only when
+    # the user includes them; "year" as on the map (the statistics the firm is set among)
+    PageSpec(
+        "place",
+        "pages/place.py",
+        ":material/my_location:",
+        ("lang", "year", *FIRM_PARAMS, *DISPLAY_PARAMS, *DECK_PARAMS),
     ),
     # Profile, structural-impact matrix, use cases
     PageSpec(

@@ -34,6 +34,12 @@ _TOKEN = re.compile(r"[A-Za-z0-9_]{1,64}")
 # (`secrets.token_urlsafe`). A value of another shape is malformed and never looked up.
 DECK_ID_SHAPE = re.compile(r"[A-Za-z0-9_-]{22}")
 EDIT_KEY_SHAPE = re.compile(r"[A-Za-z0-9_-]{43}")
+# A firm's figure as the link carries it: a plain decimal number (no sign, no separators),
+# and a share of value in percent. What the number means is checked by the placement.
+FIGURE_SHAPE = re.compile(r"[0-9]{1,15}(\.[0-9]{1,6})?")
+SHARE_SHAPE = re.compile(r"[0-9]{1,3}")
+# The units a firm's money figures may be given in (placement.units.UNITS)
+FIGURE_UNITS = ("yen", "thousand_yen", "million_yen", "hundred_million_yen")
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,19 @@ class ViewState:
     # The deck open in the sidebar (docs/decks.md): its id, and its edit key when editing
     deck: str | None = None
     edit: str | None = None
+    # Place your company (/place): the firm's figures or answers, in the URL only when the
+    # user ticks "include my figures in the link" (as typed, cleaned; None = not given)
+    assets: str | None = None  # tangible fixed assets excluding land
+    software: str | None = None  # software assets
+    employees: str | None = None  # average employees
+    rd: str | None = None  # in-house R&D spending
+    sales: str | None = None
+    unit: str | None = None  # the unit of the money figures; None = million yen
+    labour: str | None = None  # shares of value, percent (the questions instead of figures)
+    capital: str | None = None
+    knowledge: str | None = None
+    digital: str | None = None  # "yes" | "no": digital customer touchpoints matter
+    capital_use: str | None = None  # "plant" | "assets"
 
 
 @dataclass(frozen=True)
@@ -96,7 +115,24 @@ PARAMS: tuple[Param, ...] = (
     # The open deck: looked up in the deck store, so only the shape is checked here
     Param("deck", notice_key="deck.notice.bad_deck", shape=DECK_ID_SHAPE),
     Param("edit", notice_key="deck.notice.bad_edit", shape=EDIT_KEY_SHAPE),
+    # Place your company: the firm's own figures or answers (only when the user shares them)
+    Param("assets", notice_key="place.notice.figures", shape=FIGURE_SHAPE),
+    Param("software", notice_key="place.notice.figures", shape=FIGURE_SHAPE),
+    Param("employees", notice_key="place.notice.figures", shape=FIGURE_SHAPE),
+    Param("rd", notice_key="place.notice.figures", shape=FIGURE_SHAPE),
+    Param("sales", notice_key="place.notice.figures", shape=FIGURE_SHAPE),
+    Param("unit", notice_key="place.notice.figures", fixed=FIGURE_UNITS),
+    Param("labour", notice_key="place.notice.answers", shape=SHARE_SHAPE),
+    Param("capital", notice_key="place.notice.answers", shape=SHARE_SHAPE),
+    Param("knowledge", notice_key="place.notice.answers", shape=SHARE_SHAPE),
+    Param("digital", notice_key="place.notice.answers", fixed=("yes", "no")),
+    Param("capital_use", notice_key="place.notice.answers", fixed=("plant", "assets")),
 )
+# The firm's own values: in the URL only when the user chose to include them
+FIRM_PARAMS: tuple[str, ...] = (
+    "assets", "software", "employees", "rd", "sales", "unit",
+    "labour", "capital", "knowledge", "digital", "capital_use",
+)  # fmt: skip
 PARAM_NAMES: tuple[str, ...] = tuple(p.name for p in PARAMS)
 # Keys Streamlit reads and keeps across URL writes itself (embedding options).
 STREAMLIT_KEYS = frozenset({"embed", "embed_options"})

@@ -34,6 +34,10 @@ data and URL text goes through `text.display.md_literal`, and nothing renders ra
 - summary_blocks.py the report's summary figures: a profile's 影響例 and level of change,
                    the use-case page's phase flows
 - readings_block.py the sources page's "how we read the report": rules and every reading
+- place_form.py    "place your company": the form, problems by field, the last good result,
+                   the firm's values in the link only when the user ticks the box
+- place_result.py  the firm's point on the map, its archetype and reasons, the expectations
+- place_whatif.py  what-if sliders; the start and the moved firm side by side
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """Links to industry profiles: one industry's, the previous and next in the report's
-order, and every industry by archetype (the profile page's directory)."""
+order, and every industry by archetype (the profile page's directory); and to "Place your
+company" (from the map and from each profile)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,18 @@ from genai_impact.ui.context import PageContext
 from genai_impact.views.profile import neighbours
 
 PROFILE_PAGE = "pages/industries.py"
+PLACE_PAGE = "pages/place.py"
+
+
+def place_link(ctx: PageContext) -> None:
+    """ "Place your company": to the page that sets the user's firm on the map."""
+    st.page_link(
+        PLACE_PAGE,
+        label=ctx.t("place.link"),
+        icon=":material/my_location:",
+        query_params=ctx.carried,
+        width="content",
+    )
 
 
 def industry_link(ctx: PageContext, shown: Industry, icon: str, **params: str) -> None:
@@ -50,3 +63,5 @@ def neighbour_links(ctx: PageContext, industry: Industry) -> None:
                 st.caption(ctx.t("industries.neighbours.end"), width="content")
             else:
                 industry_link(ctx, item, icon, industry=item.id)
+            if item is before:  # between the previous and the next
+                place_link(ctx)

@@ -12,6 +12,7 @@ import streamlit as st
 
 from genai_impact.ui import url
 from genai_impact.ui.context import PageContext
+from genai_impact.ui.industry_links import place_link
 from genai_impact.views.map import query as map_query
 from genai_impact.views.map import text as map_text
 
@@ -82,6 +83,7 @@ def control_bar(ctx: PageContext, years: Sequence[int]) -> tuple[map_query.MapFi
                 width=140,
             )
         _more_filters(ctx, labels)
+        place_link(ctx)
     return map_query.filters_from_view(view), year
 
 

@@ -8,4 +8,5 @@
 - slides_business.py a saved view of the business types as a table slide
 - deck_export.py  a deck as one PPTX, PDF or HTML file, and its file name
 - slides_outlook.py /outlook as slides: a table per section
+- slides_place.py  a saved "place your company" view: the user's point, archetype, reasons
 """

@@ -37,6 +37,7 @@ from genai_impact.text.i18n import t
 from genai_impact.workshop import agenda, annotations
 from genai_impact.workshop.slides_business import business_types_slide
 from genai_impact.workshop.slides_outlook import outlook_slide
+from genai_impact.workshop.slides_place import place_slide
 
 
 def view_state_of(saved: agenda.SavedView, choices: Mapping[str, Sequence[str]]) -> state.ViewState:
@@ -194,6 +195,10 @@ def view_slides(
     view = view_state_of(saved, choices)
     if saved.page == "map":
         return _map_slides(ds, stats, saved, view, base, theme)
+    if saved.page == "place":  # the firm's values, placed again (the user added the view)
+        return layout.paginate(
+            place_slide(_base_slide(ds, saved, view.lang, base, ()), ds, stats, view)
+        )
     builders = {
         "industries": _industries_slide,
         "impacts": _impacts_slide,
