@@ -101,7 +101,16 @@ REFERENCE = re.compile(r"[a-z][a-z0-9_]*")  # an id, not words of the report
 
 
 def cited_facts() -> list[Fact]:
-    return [f for f in facts(DS) if f.prov and f.prov.source == SOURCE_ID and f.prov.lines]
+    """Values of the report (stated or read from its layout) with their lines; a reading rule's
+    own row is our wording, its lines what it rests on, and has no basis."""
+    return [
+        f
+        for f in facts(DS)
+        if f.prov
+        and f.prov.source == SOURCE_ID
+        and f.prov.lines
+        and f.prov.basis in ("stated", "layout")
+    ]
 
 
 def test_every_cited_range_holds_the_value_or_its_key_words():
