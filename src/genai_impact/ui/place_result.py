@@ -33,16 +33,7 @@ def chart(
     measured = placement.method == FIGURES and good.reference is not None
     view = ctx.view
     mv = map_query.map_view(ctx.dataset, stats if measured else None, view, map_size(False))
-    if placement.x is not None and placement.y is not None:
-        points = [(placement.x, placement.y, views.point_label(ctx.lang))]
-    else:
-        x, y = views.schematic_point(ctx.dataset, placement.archetype)
-        points = [(x, y, views.point_label(ctx.lang))]
-    if moved is not None:
-        points.append(
-            (moved.capital_per_employee, moved.software_per_employee,
-             views.point_label(ctx.lang, moved=True))
-        )  # fmt: skip
+    points = views.firm_points(ctx.dataset, placement, moved, ctx.lang)
     rows, outside = views.user_points(mv, points)
     texts = map_text.chart_texts(ctx.dataset, mv, ctx.lang)
     spec = views.place_spec(mv, texts, rows, good.reference, ctx.lang, theme=ctx.theme)

@@ -20,6 +20,7 @@ from typing import Any
 
 from genai_impact.placement.classify import Reference
 from genai_impact.placement.inputs import Answers, FirmInput
+from genai_impact.placement.model import FirmFigures, Placement
 from genai_impact.placement.units import DEFAULT_UNIT
 from genai_impact.report.model import Dataset
 from genai_impact.state import ViewState
@@ -143,6 +144,25 @@ def user_points(
         left = mv.canvas.x.to_px(cx) > mv.canvas.size.width * 0.7
         rows.append({"x": cx, "y": cy, "label": label, "moved": n > 0, "label_left": left})
     return rows, outside
+
+
+def firm_points(
+    ds: Dataset,
+    placement: Placement,
+    moved: FirmFigures | None,
+    lang: str,
+) -> list[tuple[float, float, str]]:
+    """The firm's point (x, y, label "entered by the user") and, moved by the what-if, the
+    moved one: measured ratios by figures, the archetype region's centre by answers."""
+    if placement.x is not None and placement.y is not None:
+        points = [(placement.x, placement.y, point_label(lang))]
+    else:
+        points = [(*schematic_point(ds, placement.archetype), point_label(lang))]
+    if moved is not None:
+        points.append(
+            (moved.capital_per_employee, moved.software_per_employee, point_label(lang, True))
+        )
+    return points
 
 
 def place_spec(
