@@ -21,7 +21,12 @@ def place_section(ctx: ui.PageContext) -> None:
     ref = place_form.reference(ctx, stats)
     # 2. Data: the entry submitted, placed (the last good result stays on a problem)
     ctx = place_form.place_pending(ctx, ref)
-    place_form.input_panel(ctx, ref)
+    good = place_form.placed()
+    if ctx.presenting:  # the room sees the result; the form folds away, closed
+        with st.expander(place_form.entered_line(ctx, good), expanded=False):
+            place_form.input_panel(ctx, ref)
+    else:
+        place_form.input_panel(ctx, ref)
     good = place_form.placed()
     place_form.remember(ctx, good)  # a deck the view is added to keeps the figures
     # 3. View
@@ -36,7 +41,8 @@ def place_section(ctx: ui.PageContext) -> None:
             with st.container(width=place_result.WORDS_WIDTH):
                 place_result.archetype_block(ctx, good)
         place_whatif.panel(ctx, good)
-        place_result.expectations_block(ctx, good.placement.archetype)
+        if not ctx.presenting:  # presenting: the archetype's own pages say it
+            place_result.expectations_block(ctx, good.placement.archetype)
     ui.annotations_block(ctx)
     ui.footer(ctx, live=True)
 

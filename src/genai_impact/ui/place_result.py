@@ -6,12 +6,17 @@ from __future__ import annotations
 
 import streamlit as st
 
+from genai_impact.exports.chart_export import ChartExport
+from genai_impact.exports.file_names import view_words
+from genai_impact.exports.place_export import place_export
 from genai_impact.official.stats import OfficialStats
 from genai_impact.placement import expectations, words
 from genai_impact.placement.model import FIGURES, FirmFigures
 from genai_impact.text import display
 from genai_impact.ui.blocks import ledger_table, note, sourced_text, sourced_value
 from genai_impact.ui.context import PageContext
+from genai_impact.ui.downloads import chart_downloads
+from genai_impact.ui.link import view_link
 from genai_impact.ui.outlook_blocks import strategy_card
 from genai_impact.ui.place_form import Placed
 from genai_impact.views import place as views
@@ -22,6 +27,7 @@ from genai_impact.views.map.layout import map_size
 from genai_impact.views.provenance_ledger import Ledger
 
 CHART_KEY = "place_chart"
+DOWNLOADS_KEY = "place"  # the popover: st-key-place-downloads
 WORDS_WIDTH = 420  # px: beside the chart on a wide screen, under it on a narrow one
 
 
@@ -40,6 +46,21 @@ def chart(
     st.vega_lite_chart(spec, key=CHART_KEY, theme=None, width="content")
     if outside:
         note(ctx.t("place.chart.outside"))
+    downloads(ctx, stats, good, moved)
+
+
+def downloads(
+    ctx: PageContext, stats: OfficialStats | None, good: Placed, moved: FirmFigures | None
+) -> None:
+    """The "Download" popover under the chart (none when presenting): the chart at the slide
+    presets and the table, made on the first click."""
+
+    def item() -> ChartExport:
+        return place_export(ctx.dataset, stats, ctx.view, view_link(ctx), good.placement,
+                            good.figures, good.reference, moved)  # fmt: skip
+
+    words = (*view_words(ctx.dataset, ctx.view, "place"), good.placement.archetype)
+    chart_downloads(ctx, item, DOWNLOADS_KEY, words)
 
 
 def _numbers(ctx: PageContext, good: Placed) -> None:
