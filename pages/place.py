@@ -10,7 +10,7 @@ import streamlit as st
 
 from genai_impact import ui
 from genai_impact.report import query
-from genai_impact.ui import place_form, place_result, place_whatif
+from genai_impact.ui import place_form, place_present, place_result, place_whatif
 
 
 def place_section(ctx: ui.PageContext) -> None:
@@ -22,27 +22,27 @@ def place_section(ctx: ui.PageContext) -> None:
     # 2. Data: the entry submitted, placed (the last good result stays on a problem)
     ctx = place_form.place_pending(ctx, ref)
     good = place_form.placed()
-    if ctx.presenting:  # the room sees the result; the form folds away, closed
-        with st.expander(place_form.entered_line(ctx, good), expanded=False):
-            place_form.input_panel(ctx, ref)
-    else:
+    if not ctx.presenting:  # presenting: the form folds away beside the result, closed
         place_form.input_panel(ctx, ref)
-    good = place_form.placed()
     place_form.remember(ctx, good)  # a deck the view is added to keeps the figures
-    # 3. View
-    ui.heading(ctx.t("place.result.heading"))
+    # 3. View (presenting: the result alone, fitted to the projector)
+    moved = place_whatif.moved_figures(good)
     if good is None:
+        if ctx.presenting:
+            place_present.folded_form(ctx, ref, good)
+        ui.heading(ctx.t("place.result.heading"))
         ui.note(ctx.t("place.result.empty"))
+    elif ctx.presenting:
+        place_present.result(ctx, stats, good, moved, ref)
     else:
-        moved = place_whatif.moved_figures(good)
+        ui.heading(ctx.t("place.result.heading"))
         with st.container(horizontal=True, gap="medium"):
             with ui.hero_container(False):
                 place_result.chart(ctx, stats, good, moved)
             with st.container(width=place_result.WORDS_WIDTH):
                 place_result.archetype_block(ctx, good)
         place_whatif.panel(ctx, good)
-        if not ctx.presenting:  # presenting: the archetype's own pages say it
-            place_result.expectations_block(ctx, good.placement.archetype)
+        place_result.expectations_block(ctx, good.placement.archetype)
     ui.annotations_block(ctx)
     ui.footer(ctx, live=True)
 

@@ -53,16 +53,17 @@ def test_presenting_folds_the_form_and_keeps_chart_archetype_reasons_and_what_if
     at = open_page("place", lang="en", present="1", **FIGURES)
     [folded] = at.expander
     assert folded.proto.expanded is False
-    assert folded.label.startswith(t("place_present.figures", "en") + ": Your ratios")
+    assert folded.label == "Your figures: capital equipment 1, software equipment 0.1 million yen per employee"
     # the form is inside the fold, not on the page
     assert len(folded.get("text_input")) == len(at.text_input) == 5
     assert archetype_lines(at)[0].startswith("Nearest archetype: **A ")
     assert any(m.value == f"**{t('place.result.reasons', 'en')}**" for m in at.markdown)
     assert len(user_points(at)) == 1  # the chart with the firm's point
     assert at.select_slider(key="place_whatif_employees").value == 1.0  # the what-if
-    headers = [h.value for h in at.subheader]
-    assert t("place.whatif.heading", "en") in headers
-    assert t("place.expect.heading", "en") not in headers  # the archetype's pages say it
+    # beside the chart: why and what if under two tabs
+    tabs = [tab.label for tab in at.tabs]
+    assert tabs == [t("place.result.reasons", "en"), t("place.whatif.heading", "en")]
+    assert t("place.expect.heading", "en") not in [h.value for h in at.subheader]
     assert menus(at, "en") == []  # downloads are for the desk
 
 

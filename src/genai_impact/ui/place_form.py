@@ -284,7 +284,7 @@ def entered_line(ctx: PageContext, good: Placed | None) -> str:
     if good is None:
         return heading
     if good.figures is not None:
-        values = ctx.t("place.result.figures", capital=words.number(good.figures.capital_per_employee),
+        values = ctx.t("place_present.values", capital=words.number(good.figures.capital_per_employee),
                        software=words.number(good.figures.software_per_employee))  # fmt: skip
     else:
         names = [ctx.t(f"placement.element.{e}") for e in good.placement.elements]

@@ -80,8 +80,8 @@ def _numbers(ctx: PageContext, good: Placed) -> None:
         note(ctx.t("place.result.year", year=good.placement.year))
 
 
-def archetype_block(ctx: PageContext, good: Placed) -> None:
-    """The nearest archetype, the alternatives, the reasons and the boundary as ours."""
+def headline(ctx: PageContext, good: Placed) -> None:
+    """The nearest archetype and the alternatives as near."""
     ds, lang, placement = ctx.dataset, ctx.lang, good.placement
     archetype = ds.archetype(placement.archetype)
     name = display.md_text(archetype.name, lang)
@@ -92,6 +92,12 @@ def archetype_block(ctx: PageContext, good: Placed) -> None:
             ctx.t("place.result.alternatives",
                   archetypes=display.md_literal(map_text.list_line(names, lang)))
         )  # fmt: skip
+
+
+def reasons_block(ctx: PageContext, good: Placed) -> None:
+    """The firm's ratios, the reasons (ours said as ours, the report's words with their
+    source), the nearest industries and the boundary as ours."""
+    ds, lang, placement = ctx.dataset, ctx.lang, good.placement
     _numbers(ctx, good)
     st.markdown(f"**{ctx.t('place.result.reasons')}**")
     for n, reason in enumerate(placement.reasons):
@@ -111,6 +117,12 @@ def archetype_block(ctx: PageContext, good: Placed) -> None:
         note(ctx.t("place.result.boundary"))
     else:
         note(ctx.t("place.result.schematic"))
+
+
+def archetype_block(ctx: PageContext, good: Placed) -> None:
+    """The nearest archetype, the alternatives, the reasons and the boundary as ours."""
+    headline(ctx, good)
+    reasons_block(ctx, good)
 
 
 def expectations_block(ctx: PageContext, code: str) -> None:
