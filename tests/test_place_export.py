@@ -140,13 +140,18 @@ def test_answers_draw_the_point_on_the_schematic_map_without_our_boundary():
     assert not _dashed(inner)
     df = csv_rows(item)
     point = df[df["区分"] == t("place_export.section.point", "ja")]
-    assert set(point[provenance_header("source", "ja")]) <= {"利用者の入力", t("place_export.ours", "ja")}
+    assert set(point[provenance_header("source", "ja")]) <= {
+        "利用者の入力",
+        t("place_export.ours", "ja"),
+    }
 
 
 def test_export_place_spec_drops_the_maps_source_line_only(stats, placed):
     item = export_of(stats, placed, "en")
     whole, inner = _inner(item, "screen")
-    texts = [layer for layer in inner["layer"] if layer.get("encoding", {}).get("x") == {"value": 0}]
+    texts = [
+        layer for layer in inner["layer"] if layer.get("encoding", {}).get("x") == {"value": 0}
+    ]
     assert all(layer["mark"]["type"] != "text" for layer in texts)  # the horizontal rule stays
     assert export_place_spec({"layer": [], "height": 1}, "screen")["layer"] == []
 

@@ -32,9 +32,7 @@ def menus(at, lang: str) -> list:
     return [p for p in at.get("popover") if p.proto.popover.label == label]
 
 
-def test_the_download_menu_comes_with_the_result_and_its_csv_names_the_user(
-    with_stats, downloads
-):
+def test_the_download_menu_comes_with_the_result_and_its_csv_names_the_user(with_stats, downloads):
     at = open_page("place", lang="en")
     assert menus(at, "en") == []  # nothing placed, nothing to download
     at = submit_figures(at, **A_FIRM)
@@ -53,7 +51,10 @@ def test_presenting_folds_the_form_and_keeps_chart_archetype_reasons_and_what_if
     at = open_page("place", lang="en", present="1", **FIGURES)
     [folded] = at.expander
     assert folded.proto.expanded is False
-    assert folded.label == "Your figures: capital equipment 1, software equipment 0.1 million yen per employee"
+    assert (
+        folded.label
+        == "Your figures: capital equipment 1, software equipment 0.1 million yen per employee"
+    )
     # the form is inside the fold, not on the page
     assert len(folded.get("text_input")) == len(at.text_input) == 5
     assert archetype_lines(at)[0].startswith("Nearest archetype: **A ")

@@ -1,4 +1,4 @@
-""""Place your company" as a download: its slide, its files and its table (pure).
+""" "Place your company" as a download: its slide, its files and its table (pure).
 
 The chart is the page's (`views.place.place_spec`: the map with the firm's point labelled
 "entered by the user" and, measured, our dashed dividing lines), placed for the plot a
@@ -68,7 +68,7 @@ def title_lines(
     title = t("place_export.title", lang, code=archetype.code, name=archetype.name.in_lang(lang))
     user = t("placement.entered_by_user", lang)
     if figures is not None:
-        ratios = t("place.result.figures", lang,
+        ratios = t("place_present.values", lang,
                    capital=words.number(figures.capital_per_employee),
                    software=words.number(figures.software_per_employee))  # fmt: skip
         point = f"{user}: {ratios}"

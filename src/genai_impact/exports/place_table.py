@@ -48,8 +48,13 @@ def ours_prov(lang: str) -> dict[str, str]:
 
 
 def statistic_prov(ds: Dataset, year: int) -> dict[str, str]:
-    return {"source": " ".join(s.id for s in official_sources(ds)), "lines": "",
-            "statistic": f"{statistic_text(ds)} FY{year}", "basis": "statistic", "note": ""}  # fmt: skip
+    return {
+        "source": " ".join(s.id for s in official_sources(ds)),
+        "lines": "",
+        "statistic": f"{statistic_text(ds)} FY{year}",
+        "basis": "statistic",
+        "note": "",
+    }
 
 
 def report_prov(prov: Provenance) -> dict[str, str]:
@@ -119,8 +124,15 @@ def _reason_rows(ds: Dataset, placement: Placement, lang: str) -> list[Row]:
         text = words.reason_text(ds, reason, lang)
         rows.append(_row(lang, section, str(n), text, ours_prov(lang), rule=reason.key))
         if reason.quote is not None:
-            rows.append(_row(lang, t("place_export.section.quote", lang), str(n),
-                             reason.quote.text.in_lang(lang), report_prov(reason.quote.prov)))  # fmt: skip
+            rows.append(
+                _row(
+                    lang,
+                    t("place_export.section.quote", lang),
+                    str(n),
+                    reason.quote.text.in_lang(lang),
+                    report_prov(reason.quote.prov),
+                )
+            )
     return rows
 
 
@@ -130,8 +142,15 @@ def _nearest_rows(ds: Dataset, placement: Placement, lang: str) -> list[Row]:
     section = t("place_export.section.nearest", lang)
     prov = statistic_prov(ds, placement.year)
     return [
-        _row(lang, section, views.sector_name(ds, n.sector_id, lang), round(n.distance, 4), prov,
-             t("place_export.unit.log_distance", lang), n.archetype or "")  # fmt: skip
+        _row(
+            lang,
+            section,
+            views.sector_name(ds, n.sector_id, lang),
+            round(n.distance, 4),
+            prov,
+            t("place_export.unit.log_distance", lang),
+            n.archetype or "",
+        )  # fmt: skip
         for n in placement.nearest
     ]
 
@@ -145,8 +164,15 @@ def _expectation_rows(ds: Dataset, code: str, lang: str) -> list[Row]:
     for phase in exp.phases:
         name = ds.phase(phase.phase).name.in_lang(lang)
         section = t("place_export.section.effects", lang, phase=name)
-        rows.append(_row(lang, section, t("place_export.item.expected", lang),
-                         phase.expected.text.in_lang(lang), report_prov(phase.expected.prov)))  # fmt: skip
+        rows.append(
+            _row(
+                lang,
+                section,
+                t("place_export.item.expected", lang),
+                phase.expected.text.in_lang(lang),
+                report_prov(phase.expected.prov),
+            )
+        )
         for tally in phase.tallies:
             prov = {"source": source, "lines": "", "statistic": "", "basis": tally.basis,
                     "note": counted}  # fmt: skip

@@ -278,21 +278,6 @@ def remember(ctx: PageContext, good: Placed | None) -> None:
         url.remember(ctx.page.id, replace(ctx.view, **views.link_params(good.entry)))
 
 
-def entered_line(ctx: PageContext, good: Placed | None) -> str:
-    """The folded form's label when presenting: "Your figures", and the values entered."""
-    heading = ctx.t("place_present.figures")
-    if good is None:
-        return heading
-    if good.figures is not None:
-        values = ctx.t("place_present.values", capital=words.number(good.figures.capital_per_employee),
-                       software=words.number(good.figures.software_per_employee))  # fmt: skip
-    else:
-        names = [ctx.t(f"placement.element.{e}") for e in good.placement.elements]
-        values = ctx.t("place_present.elements",
-                       elements=ctx.t("common.list_separator").join(names) or "–")  # fmt: skip
-    return f"{heading}: {values}"
-
-
 def placed() -> Placed | None:
     """The last good result of this session."""
     return st.session_state.get(GOOD)

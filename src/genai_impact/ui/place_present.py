@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from genai_impact.official.stats import OfficialStats
-from genai_impact.placement import classify
+from genai_impact.placement import classify, words
 from genai_impact.placement.model import FirmFigures
 from genai_impact.ui import place_form, place_result, place_whatif
 from genai_impact.ui.context import PageContext
@@ -18,9 +18,27 @@ from genai_impact.ui.presenter_keys import hero_container
 TAB_HEIGHT = 340  # px: under the step buttons, the title, the folded form and the tabs
 
 
+def entered_line(ctx: PageContext, good: Placed | None) -> str:
+    """The folded form's label when presenting: "Your figures", and the values entered."""
+    heading = ctx.t("place_present.figures")
+    if good is None:
+        return heading
+    if good.figures is not None:
+        values = ctx.t(
+            "place_present.values",
+            capital=words.number(good.figures.capital_per_employee),
+            software=words.number(good.figures.software_per_employee),
+        )
+    else:
+        names = [ctx.t(f"placement.element.{e}") for e in good.placement.elements]
+        values = ctx.t("place_present.elements",
+                       elements=ctx.t("common.list_separator").join(names) or "–")  # fmt: skip
+    return f"{heading}: {values}"
+
+
 def folded_form(ctx: PageContext, ref: classify.Reference | None, good: Placed | None) -> None:
     """The form in a closed expander whose label says what was entered."""
-    with st.expander(place_form.entered_line(ctx, good), expanded=False):
+    with st.expander(entered_line(ctx, good), expanded=False):
         place_form.input_panel(ctx, ref)
 
 
