@@ -15,6 +15,7 @@ from playwright.sync_api import Page, expect
 
 from genai_impact import state
 from genai_impact.report.load import load_dataset
+from genai_impact.report.query import report_source
 from genai_impact.text.i18n import t
 
 pytestmark = pytest.mark.e2e
@@ -70,3 +71,27 @@ def test_figures_a_what_if_and_the_link(page: Page, artifacts, place_server: Str
     page.get_by_text(t("place.share.label", "en")).click()
     wait_for_query(page, "employees", ["1000"])
     assert query_of(page)["assets"] == ["1000"] and query_of(page)["software"] == ["100"]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_presenting_a_placed_firm_fits_the_projector(
+    page: Page, artifacts, place_server: StreamlitServer, lang
+):
+    """Presenting with the firm's figures (a link that carries them): the chart with the
+    point, the archetype and the tabs fit 1280×720 with the page's source line, no scroll."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    figures = "assets=1000&software=100&employees=1000"
+    page.goto(f"{place_server.url}/place?lang={lang}&present=1&{figures}")
+    expect(page.locator(USER_POINT)).to_have_count(1, timeout=60_000)
+    expect(page.get_by_role("tab", name=t("place.whatif.heading", lang))).to_be_visible()
+    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=60_000)
+    page.wait_for_timeout(300)  # the last redraw settles
+    source = page.get_by_text(report_source(DS).citation.in_lang(lang), exact=False).last
+    box = source.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 720, box
+    main, client = page.evaluate(
+        "() => {const m = document.querySelector('[data-testid=stMain]');"
+        " return [m.scrollHeight, m.clientHeight]}"
+    )
+    assert main <= client, (main, client)
+    page.screenshot(path=str(artifacts / f"place-present-{lang}.png"))

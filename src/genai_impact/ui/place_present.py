@@ -15,7 +15,7 @@ from genai_impact.ui.context import PageContext
 from genai_impact.ui.place_form import Placed
 from genai_impact.ui.presenter_keys import hero_container
 
-TAB_HEIGHT = 340  # px: under the step buttons, the title, the folded form and the tabs
+TAB_HEIGHT = 380  # px: under the step buttons, the title, the folded form and the tabs
 
 
 def entered_line(ctx: PageContext, good: Placed | None) -> str:

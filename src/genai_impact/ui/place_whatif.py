@@ -72,17 +72,17 @@ def _side(ctx: PageContext, heading: str, placement: Placement, figures: FirmFig
 
 
 def panel(ctx: PageContext, good: Placed | None, stacked: bool = False) -> None:
-    """What if: sliders and the start and moved firm side by side (`stacked`: under the
-    sliders, in a narrow column under a tab that names it)."""
+    """What if: sliders and the start and moved firm side by side (`stacked`: the start and
+    moved firm above the sliders, in a narrow column under a tab that names it)."""
     if not stacked:
         st.subheader(ctx.t("place.whatif.heading"), anchor=False)
     if good is None or good.figures is None or good.reference is None:
         note(ctx.t("place.whatif.needs_figures"))
         return
-    st.caption(ctx.t("place.whatif.lead"))
-    if stacked:
-        controls, comparison = st.container(), st.container()
+    if stacked:  # the room sees what changed first; the sliders under it
+        comparison, controls = st.container(), st.container()
     else:
+        st.caption(ctx.t("place.whatif.lead"))
         controls, comparison = st.columns([2, 3], gap="large")
     with controls:
         moved = sliders(ctx, good)
