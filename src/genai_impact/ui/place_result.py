@@ -36,14 +36,16 @@ def chart(
     if placement.x is not None and placement.y is not None:
         points = [(placement.x, placement.y, views.point_label(ctx.lang))]
     else:
-        x, y = views.schematic_point(ctx.dataset, placement.archetype)
-        points = [(x, y, views.point_label(ctx.lang))]
+        label = views.point_label(ctx.lang)
+        x, y = views.schematic_spot(ctx.dataset, mv, placement.archetype, label)
+        points = [(x, y, label)]
     if moved is not None:
         points.append(
             (moved.capital_per_employee, moved.software_per_employee,
              views.point_label(ctx.lang, moved=True))
         )  # fmt: skip
-    rows, outside = views.user_points(mv, points)
+    region = placement.archetype if placement.x is None else None  # schematic: keep inside
+    rows, outside = views.user_points(mv, points, region)
     texts = map_text.chart_texts(ctx.dataset, mv, ctx.lang)
     spec = views.place_spec(mv, texts, rows, good.reference, ctx.lang, theme=ctx.theme)
     st.vega_lite_chart(spec, key=CHART_KEY, theme=None, width="content")
