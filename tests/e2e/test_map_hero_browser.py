@@ -138,6 +138,12 @@ def test_a_filter_click_reruns_the_map_only_and_the_saved_view_follows(page: Pag
     page.locator(".st-key-map-bar").get_by_role("button", name="E1", exact=True).click()
     wait_for_query(page, "arch", ["E1"])
     expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=60_000)
+    # the frame that ends the run may reach this listener after the status widget has gone
+    # (frames are handed to the test asynchronously): wait for it
+    for _ in range(300):
+        if any(finished(sent[i]) == FRAGMENT_RUN for i in range(before, len(sent))):
+            break
+        page.wait_for_timeout(100)
     # the click's run is the section's alone (Streamlit ends it with "fragment run
     # finished"), and what it sent does not hold the sidebar; a run of the whole page that
     # a new session asked for by itself (the view's theme) may still arrive first

@@ -102,7 +102,6 @@ def place_export(
     measured = placement.method == FIGURES and ref is not None
     shown_stats = stats if measured else None
     screen_mv = map_query.map_view(ds, shown_stats, view, map_size(False))
-    points = views.firm_points(ds, placement, moved, lang)
     title, subtitle = title_lines(ds, placement, figures, lang)
     source = (map_source_line(ds, screen_mv, lang), t("place_export.source_user", lang))
     built: dict[tuple[ChartSize | None, str, bool], tuple[Spec, float]] = {}
@@ -110,7 +109,7 @@ def place_export(
     def spec_at(size: ChartSize | None, theme: str, dividers: bool) -> tuple[Spec, float]:
         if (size, theme, dividers) not in built:
             mv = screen_mv if size is None else map_query.map_view(ds, shown_stats, view, size)
-            rows, _ = views.user_points(mv, points)
+            rows, _ = views.firm_rows(ds, mv, placement, moved, lang)
             texts = map_text.chart_texts(ds, mv, lang)
             shown_ref = ref if measured and dividers else None
             spec = views.place_spec(mv, texts, rows, shown_ref, lang, theme=theme)

@@ -39,8 +39,7 @@ def chart(
     measured = placement.method == FIGURES and good.reference is not None
     view = ctx.view
     mv = map_query.map_view(ctx.dataset, stats if measured else None, view, map_size(False))
-    points = views.firm_points(ctx.dataset, placement, moved, ctx.lang)
-    rows, outside = views.user_points(mv, points)
+    rows, outside = views.firm_rows(ctx.dataset, mv, placement, moved, ctx.lang)
     texts = map_text.chart_texts(ctx.dataset, mv, ctx.lang)
     spec = views.place_spec(mv, texts, rows, good.reference, ctx.lang, theme=ctx.theme)
     st.vega_lite_chart(spec, key=CHART_KEY, theme=None, width="content")

@@ -5,8 +5,10 @@
   statistics data), with its what-if position when moved; and, on the measured map, our
   dividing lines through the all-industries point of the reference year, drawn dashed and
   labelled as our boundary (the report states none).
-- On the schematic map (answers) the point sits at the centre of its archetype's region
-  (`schematic_point`, our rule; the region is the map's, `views.map.layout`).
+- On the schematic map (answers) the point sits in its archetype's region, at the free spot
+  nearest the region's centre (`schematic_spot`, our rule; the region is the map's,
+  `views.map.layout`), and every label of the firm takes a side where it covers nothing
+  (`views.place_layout`).
 - The link carries the firm's values only when the user includes them: `link_params` writes
   them in canonical form, `entry_from_view` reads them back.
 """
@@ -27,9 +29,19 @@ from genai_impact.state import ViewState
 from genai_impact.text.i18n import t
 from genai_impact.theme import DEFAULT_THEME, palette
 from genai_impact.views.map.chart import industry_map_spec
-from genai_impact.views.map.layout import schematic_regions
+from genai_impact.views.map.labels import Box, text_size
+from genai_impact.views.map.layout import Region, schematic_regions
 from genai_impact.views.map.query import MapView
 from genai_impact.views.map.text import MapChartTexts
+from genai_impact.views.place_layout import (
+    USER_AREA_SHARE,
+    free_spot,
+    label_box,
+    marker_radius,
+    occupied,
+    region_box,
+    side_for,
+)
 
 USER = "place_user"  # the named dataset of the firm's points
 USER_LAYER = "user_point"  # the layer's name (tests and the browser find it by it)
@@ -118,9 +130,24 @@ def sector_name(ds: Dataset, sector_id: str, lang: str) -> str:
 
 
 def schematic_point(ds: Dataset, code: str) -> tuple[float, float]:
-    """Where answers put the firm on the schematic map: its archetype region's centre."""
+    """The centre of archetype `code`'s region on the schematic map."""
     region = next(r for r in schematic_regions(ds) if r.code == code)
     return ((region.x0 + region.x1) / 2, (region.y0 + region.y1) / 2)
+
+
+def schematic_regions_of(mv: MapView) -> list[Region]:
+    """The schematic regions `mv` draws (none on the measured map)."""
+    return [
+        Region(str(r["code"]), float(r["x0"]), float(r["x1"]), float(r["y0"]), float(r["y1"]))  # type: ignore[arg-type]
+        for r in mv.region_records
+    ]
+
+
+def schematic_spot(ds: Dataset, mv: MapView, code: str, label: str) -> tuple[float, float]:
+    """Where answers put the firm on the schematic map `mv`: the free spot of its archetype's
+    region nearest the region's centre, where its marker and `label` cover nothing."""
+    region = next(r for r in schematic_regions(ds) if r.code == code)
+    return free_spot(mv, region, label)
 
 
 def _inside(value: float, domain: tuple[float, float], log: bool) -> tuple[float, bool]:
@@ -132,37 +159,60 @@ def _inside(value: float, domain: tuple[float, float], log: bool) -> tuple[float
 
 
 def user_points(
-    mv: MapView, points: list[tuple[float, float, str]]
+    mv: MapView, points: list[tuple[float, float, str]], region: str | None = None
 ) -> tuple[list[dict[str, Any]], bool]:
-    """The firm's points (x, y, label) as rows inside the plot; True when one was outside."""
+    """The firm's points (x, y, label) as rows inside the plot, each label on the side where
+    it covers nothing already drawn (nor the firm's other point), and inside archetype
+    `region`'s rectangle when given (schematic); True when one was outside the plot."""
+    canvas = mv.canvas
+    within = None
+    if region is not None:
+        found = next((r for r in schematic_regions_of(mv) if r.code == region), None)
+        within = region_box(canvas, found) if found else None
+    boxes = occupied(mv)
+    own: list[Box] = []  # the firm's markers and labels: never covered by its other label
+    r = marker_radius(canvas, USER_AREA_SHARE)
+    placed = []
+    for x, y, label in points:
+        cx, out_x = _inside(x, canvas.x.domain, canvas.x.log)
+        cy, out_y = _inside(y, canvas.y.domain, canvas.y.log)
+        px, py = canvas.x.to_px(cx), canvas.y.to_px(cy)
+        own.append(Box(px - r, py - r, px + r, py + r))
+        placed.append((cx, cy, px, py, label, out_x or out_y))
     rows, outside = [], False
-    for n, (x, y, label) in enumerate(points):
-        cx, out_x = _inside(x, mv.canvas.x.domain, mv.canvas.x.log)
-        cy, out_y = _inside(y, mv.canvas.y.domain, mv.canvas.y.log)
-        outside = outside or out_x or out_y
-        # near the right edge the label goes to the point's left, inside the plot
-        left = mv.canvas.x.to_px(cx) > mv.canvas.size.width * 0.7
-        rows.append({"x": cx, "y": cy, "label": label, "moved": n > 0, "label_left": left})
+    for n, (cx, cy, px, py, label, out) in enumerate(placed):
+        outside = outside or out
+        side = side_for(px, py, label, canvas, boxes, within, own)
+        w, h = text_size([label], canvas.size.label_font, bold=True)
+        own.append(label_box(px, py, side, w, h))  # the next label keeps off this one
+        rows.append(
+            {"x": cx, "y": cy, "label": label, "moved": n > 0, "align": side.align,
+             "baseline": side.baseline, "dx": side.dx, "dy": side.dy}
+        )  # fmt: skip
     return rows, outside
 
 
-def firm_points(
+def firm_rows(
     ds: Dataset,
+    mv: MapView,
     placement: Placement,
     moved: FirmFigures | None,
     lang: str,
-) -> list[tuple[float, float, str]]:
-    """The firm's point (x, y, label "entered by the user") and, moved by the what-if, the
-    moved one: measured ratios by figures, the archetype region's centre by answers."""
+) -> tuple[list[dict[str, Any]], bool]:
+    """The firm's point (label "entered by the user") and, moved by the what-if, the moved
+    one, as `user_points` rows for map `mv`: measured ratios by figures; by answers, the
+    free spot of its archetype's region (`schematic_spot`), its label kept inside it."""
+    label = point_label(lang)
     if placement.x is not None and placement.y is not None:
-        points = [(placement.x, placement.y, point_label(lang))]
+        points = [(placement.x, placement.y, label)]
     else:
-        points = [(*schematic_point(ds, placement.archetype), point_label(lang))]
+        points = [(*schematic_spot(ds, mv, placement.archetype, label), label)]
     if moved is not None:
         points.append(
             (moved.capital_per_employee, moved.software_per_employee, point_label(lang, True))
         )
-    return points
+    region = placement.archetype if placement.x is None else None  # schematic: keep inside
+    return user_points(mv, points, region)
 
 
 def place_spec(
@@ -203,10 +253,10 @@ def place_spec(
     layers.append(
         {
             "data": {"name": USER},
-            "mark": {"type": "text", "baseline": "bottom", "dy": -6,
-                     "align": {"expr": "datum.label_left ? 'right' : 'left'"},
-                     "dx": {"expr": "datum.label_left ? -10 : 10"},
-                     "fontSize": font, "fontWeight": "bold", "color": pal.text},
+            "mark": {"type": "text", "baseline": {"expr": "datum.baseline"},
+                     "align": {"expr": "datum.align"}, "dx": {"expr": "datum.dx"},
+                     "dy": {"expr": "datum.dy"}, "fontSize": size.label_font,
+                     "fontWeight": "bold", "color": pal.text},
             "encoding": {"x": {"field": "x", **quantitative}, "y": {"field": "y", **quantitative},
                          "text": {"field": "label", "type": "nominal"}},
         }
