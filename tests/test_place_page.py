@@ -109,7 +109,7 @@ def test_the_what_if_moves_the_firm_to_another_archetype(with_stats):
     changed = [m.value for m in at.markdown if m.value.startswith("What changes")]
     assert changed and "the archetype" in changed[0]
     start, moved = user_points(at)
-    assert moved["label"] == "entered by the user, moved (what if)" and moved["moved"]
+    assert moved["label"] == "Entered by the user (what if)" and moved["moved"]
     assert (moved["x"], moved["y"]) == pytest.approx((start["x"] * 2, start["y"] * 2))
 
 

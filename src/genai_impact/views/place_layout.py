@@ -22,7 +22,7 @@ from genai_impact.views.map.query import MapView
 USER_AREA_SHARE = 1.6  # the firm's marker, × the map's point area
 GAP = 8.0  # px between the marker and its label
 STEP = 6.0  # px between candidate spots in a region
-PAD = 4.0  # px of room kept round everything already drawn
+PAD = 8.0  # px of room kept round everything already drawn
 MUST = 100  # a side that leaves the plot or covers the firm's own marks counts as this many
 
 
@@ -36,12 +36,15 @@ class Side:
     dy: float
 
 
+# Nearest first: above or below to the right or left, level with the point, then the same
+# one and two lines further out (a crowded map of sectors may leave only those).
 SIDES = tuple(
     Side(align, baseline, dx if align == "left" else -dx, dy)
+    for step in (0.0, 18.0, 36.0, 54.0)
     for baseline, dx, dy in (
-        ("bottom", GAP, -GAP / 2),
-        ("top", GAP, GAP / 2),
-        ("middle", GAP * 1.5, 0),
+        ("bottom", GAP, -GAP / 2 - step),
+        ("top", GAP, GAP / 2 + step),
+        ("middle", GAP * 2.5 + step, 0.0),
     )
     for align in ("left", "right")
 )
@@ -141,7 +144,8 @@ def free_spot(mv: MapView, region: Region, label: str) -> tuple[float, float]:
     # first a spot whose label fits inside the region; a narrow region lets it reach out
     for within in (area, None):
         for px, py in free:
-            if best_side(px, py, label, canvas, boxes, within)[1] == 0:
+            marker = [Box(px - r, py - r, px + r, py + r)]  # as the chart will count it
+            if best_side(px, py, label, canvas, boxes, within, marker)[1] == 0:
                 return canvas.x.from_px(px), canvas.y.from_px(py)
     return canvas.x.from_px(cx), canvas.y.from_px(cy)
 
