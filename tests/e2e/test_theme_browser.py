@@ -1,6 +1,8 @@
 """The dark themes cover the whole page in a real browser, not only the chart.
 
-Every registered page (`navigation.PAGES`) in `dark` and in `contrast`, at 1280×720:
+Every registered page (`navigation.PAGES`) in `dark`, and in `contrast` the pages that
+between them hold every kind of element (chart, popover, expanders, tables, dataframes,
+form and tabs; the two dark themes differ only in their palette), at 1280×720:
 the computed background of the main area, the sidebar, every table, dataframe and
 expander, and of an open popover is the palette's background or surface; no visible
 element larger than a mark has a light background of its own; and a screenshot of the
@@ -31,7 +33,8 @@ from genai_impact.theme import Palette, palette
 pytestmark = pytest.mark.e2e
 
 PAGES = list(navigation.PAGES)
-DARK_THEMES = ("dark", "contrast")
+CONTRAST_PAGES = ("map", "industries", "sources", "place")
+CASES = [("dark", p) for p in PAGES] + [("contrast", p) for p in PAGES if p.id in CONTRAST_PAGES]
 WIDTH, HEIGHT = 1280, 720
 LIGHT = 200  # a channel above this is near-white
 # Text glyphs in white on the darkest page measured 1-2 % of the pixels (headings, tables
@@ -229,7 +232,7 @@ def check_theme_covers_the_page(page: Page, pal: Palette, png_path) -> None:
     assert body.evaluate(_SHOWN_BG_JS) in allowed, "popover"
 
 
-@pytest.fixture(scope="module", params=DARK_THEMES)
+@pytest.fixture(scope="module")
 def themed_tab(request, browser, browser_context_args, streamlit_url) -> Iterator[Page]:
     """One browser tab per theme, opened on the home page with `?theme=`: the tests walk
     it from page to page through the sidebar's links, which carry the theme, as a person
@@ -264,7 +267,12 @@ def walk_to(tab: Page, spec: navigation.PageSpec, theme: str) -> None:
     wait_until_rendered(tab, t(f"{spec.id}.title", "ja"))
 
 
-@pytest.mark.parametrize("spec", PAGES, ids=[p.id for p in PAGES])
+@pytest.mark.parametrize(
+    ("themed_tab", "spec"),
+    CASES,
+    ids=[f"{theme}-{p.id}" for theme, p in CASES],
+    indirect=["themed_tab"],
+)
 def test_a_dark_theme_leaves_no_light_background_anywhere(themed_tab: Page, theme_shots, spec):
     theme = parse_qs(urlparse(themed_tab.url).query)["theme"][0]
     pal = palette(theme)
