@@ -50,6 +50,9 @@ SIDES = tuple(
 )
 
 
+NEAR = SIDES[:6]  # the sides right beside the point
+
+
 def marker_radius(canvas: Canvas, share: float = 1.0) -> float:
     return math.sqrt(canvas.size.point_area * share) / 2
 
@@ -108,6 +111,7 @@ def best_side(
     boxes: list[Box],
     within: Box | None = None,
     own: Sequence[Box] = (),
+    sides: Sequence[Side] = SIDES,
 ) -> tuple[Side, int]:
     """The first side whose label box is inside `within` (default: the plot) and meets
     nothing (else the one that meets least), and how many boxes it meets. Where something
@@ -116,7 +120,7 @@ def best_side(
     w, h = text_size([label], size.label_font, bold=True)
     plot = Box(0, 0, size.width, size.height)
     scored = []
-    for n, side in enumerate(SIDES):
+    for n, side in enumerate(sides):
         box = label_box(px, py, side, w, h)
         misses = 0 if box.inside(within or plot) else 1
         misses += 0 if box.inside(plot) else MUST
@@ -141,12 +145,14 @@ def free_spot(mv: MapView, region: Region, label: str) -> tuple[float, float]:
     ]
     spots.sort(key=lambda p: math.hypot(p[0] - cx, p[1] - cy))
     free = [p for p in spots if not _hits(Box(p[0] - r, p[1] - r, p[0] + r, p[1] + r), boxes)]
-    # first a spot whose label fits inside the region; a narrow region lets it reach out
-    for within in (area, None):
-        for px, py in free:
-            marker = [Box(px - r, py - r, px + r, py + r)]  # as the chart will count it
-            if best_side(px, py, label, canvas, boxes, within, marker)[1] == 0:
-                return canvas.x.from_px(px), canvas.y.from_px(py)
+    # first a spot whose label fits beside it inside the region; then one whose label fits
+    # further out; a narrow region lets the label reach out of it
+    for sides in (NEAR, SIDES):
+        for within in (area, None):
+            for px, py in free:
+                marker = [Box(px - r, py - r, px + r, py + r)]  # as the chart will count it
+                if best_side(px, py, label, canvas, boxes, within, marker, sides)[1] == 0:
+                    return canvas.x.from_px(px), canvas.y.from_px(py)
     return canvas.x.from_px(cx), canvas.y.from_px(cy)
 
 
