@@ -20,4 +20,7 @@ PowerPoint, PDF or HTML, and the whole data set as JSON or CSV.
 - dataset_summary.py the JSON sections of the summary figures
 - summary_tables.py  the summary figures' blocks as slide tables
 - strategy_tables.py the strategy directions that apply to an industry, on its slide
+- placement_json.py  a firm's placement as JSON (`genai-impact place`)
+- place_export.py    "place your company" as a download: the map with the user's point
+- place_table.py     its CSV: the user's point, our reading steps, the report's words
 """

@@ -38,6 +38,7 @@ data and URL text goes through `text.display.md_literal`, and nothing renders ra
                    the firm's values in the link only when the user ticks the box
 - place_result.py  the firm's point on the map, its archetype and reasons, the expectations
 - place_whatif.py  what-if sliders; the start and the moved firm side by side
+- place_present.py "place your company" presented: chart, archetype, why / what if as tabs
 """
 
 from __future__ import annotations

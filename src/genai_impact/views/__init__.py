@@ -4,6 +4,7 @@ builders that draw them. Pages lay these out; exports render the same builders.
 - map/                 the industry map: filters, rows, label placement, the chart
 - place.py             a firm's point on the map ("entered by the user"), our dividing
                        lines, its values in the link and back
+- place_layout.py      where the firm's point and label go, covering nothing already drawn
 - place_expect.py      what the report expects for the firm's archetype, in words with basis
 - profile.py           one industry's profile; two industries compared (ids)
 - comparison.py        the comparison in words, as a table with the differences marked
