@@ -116,15 +116,22 @@ def _schematic_row(ds: Dataset, record: Record, sized: bool, lang: str) -> dict[
     }
 
 
-def _statistics_row(ds: Dataset, record: Record, sized: bool, lang: str, year: int | None):
+def statistic_prov(ds: Dataset, year: int | None) -> dict[str, str]:
+    """The provenance columns of a value from the imported statistics of fiscal `year`."""
     return {
-        **{t(f"map.column.{c}", lang): record[c] for c in STATISTICS_TABLE_COLUMNS},
-        **(_point_size(record, lang) if sized else {}),
         "source": " ".join(s.id for s in official_sources(ds)),
         "lines": "",
         "statistic": f"{statistic_text(ds)} FY{year}",
         "basis": "statistic",
         "note": "",
+    }
+
+
+def _statistics_row(ds: Dataset, record: Record, sized: bool, lang: str, year: int | None):
+    return {
+        **{t(f"map.column.{c}", lang): record[c] for c in STATISTICS_TABLE_COLUMNS},
+        **(_point_size(record, lang) if sized else {}),
+        **statistic_prov(ds, year),
     }
 
 

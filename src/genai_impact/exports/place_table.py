@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from genai_impact.exports.map_table import statistic_text
+from genai_impact.exports.map_table import statistic_prov
 from genai_impact.exports.table_csv import provenance_columns
 from genai_impact.placement import expectations, words
 from genai_impact.placement.classify import Reference
 from genai_impact.placement.model import FirmFigures, Placement
 from genai_impact.report.model import Dataset, Provenance
-from genai_impact.report.query import official_sources
 from genai_impact.text.i18n import t
 from genai_impact.views import place as views
 from genai_impact.views import place_expect
@@ -45,16 +44,6 @@ def ours_prov(lang: str) -> dict[str, str]:
     ours = t("place_export.ours", lang)
     return {"source": ours, "lines": "", "statistic": "", "basis": ours,
             "note": t("place_export.ours_note", lang)}  # fmt: skip
-
-
-def statistic_prov(ds: Dataset, year: int) -> dict[str, str]:
-    return {
-        "source": " ".join(s.id for s in official_sources(ds)),
-        "lines": "",
-        "statistic": f"{statistic_text(ds)} FY{year}",
-        "basis": "statistic",
-        "note": "",
-    }
 
 
 def report_prov(prov: Provenance) -> dict[str, str]:
