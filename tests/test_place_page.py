@@ -74,7 +74,15 @@ def test_a_bad_field_is_named_and_the_previous_result_stays(with_stats):
     at = submit_figures(at, employees="-5")
     [error] = at.error
     assert "Average number of employees" in error.value and "negative" in error.value
+    assert error.value.startswith(t("place.problem.heading", "en"))  # "...is unchanged"
     assert archetype_lines(at)[0].startswith("Nearest archetype: **A ")  # still the last one
+
+
+def test_a_first_bad_entry_does_not_speak_of_a_result_below(with_stats):
+    at = submit_figures(open_page("place", lang="en"), **{**A_FIRM, "employees": "0"})
+    [error] = at.error
+    assert error.value.startswith(t("place.problem.heading_first", "en"))
+    assert "unchanged" not in error.value and not archetype_lines(at)
 
 
 def test_answers_place_the_firm_without_statistics():

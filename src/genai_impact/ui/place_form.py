@@ -192,7 +192,9 @@ def show_problems(ctx: PageContext) -> None:
         return
     lines = [display.md_literal(words.problem_text(ctx.dataset, p, ctx.lang)) for p in problems]
     body = "\n".join(f"- {line}" for line in lines)
-    st.error(f"{ctx.t('place.problem.heading')}\n\n{body}", icon=":material/error:")
+    # "the result below is unchanged" only when there is a result below
+    heading = ctx.t("place.problem.heading" if placed() else "place.problem.heading_first")
+    st.error(f"{heading}\n\n{body}", icon=":material/error:")
 
 
 def _figures_form(ctx: PageContext) -> None:
