@@ -84,3 +84,10 @@ def stats_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def stats(stats_dir: Path) -> OfficialStats:
     """The statistics of `stats_dir`, loaded."""
     return load_official_stats(stats_dir)
+
+
+@pytest.fixture
+def with_stats(stats_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app reads `stats_dir` (SYNTHETIC statistics) as its data directory; with
+    `fresh_cache`, so that the per-process cache does not keep another directory's data."""
+    monkeypatch.setenv("GENAI_IMPACT_DATA_DIR", str(stats_dir))

@@ -29,11 +29,6 @@ def _fresh(fresh_cache):
     """Each test reads its own data directory (the cache is per process)."""
 
 
-@pytest.fixture
-def with_stats(stats_dir, monkeypatch):
-    monkeypatch.setenv("GENAI_IMPACT_DATA_DIR", str(stats_dir))
-
-
 def archetype_lines(at: AppTest) -> list[str]:
     return [m.value for m in at.markdown if m.value.startswith("Nearest archetype")]
 

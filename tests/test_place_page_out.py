@@ -22,11 +22,6 @@ def _fresh(fresh_cache):
     """Each test reads its own data directory (the cache is per process)."""
 
 
-@pytest.fixture
-def with_stats(stats_dir, monkeypatch):
-    monkeypatch.setenv("GENAI_IMPACT_DATA_DIR", str(stats_dir))
-
-
 def menus(at, lang: str) -> list:
     label = t("workshop.download.button", lang)
     return [p for p in at.get("popover") if p.proto.popover.label == label]

@@ -15,6 +15,24 @@ REPO = Path(__file__).resolve().parents[2]
 BUNDLED_DATA = REPO / "data"
 
 
+def wait_for_health(url: str, proc: subprocess.Popen, timeout: float, what: str) -> None:
+    """Until `url`'s Streamlit health endpoint answers "ok" (through a proxy too); fails at
+    once when `proc` (the server, or the proxy in front of it) exits, or at `timeout`."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{what} exited with {proc.returncode}; see its log")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:
+                if r.read() == b"ok":
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{what} did not become healthy at {url}")
+        time.sleep(0.1)
+
+
 def stop_process(proc: subprocess.Popen, timeout: float = 10) -> None:
     """Stop a process the tests started (by its own PID only): terminate, then kill if it
     has not gone within `timeout` seconds."""
@@ -57,19 +75,7 @@ class StreamlitServer:
         )  # fmt: skip
 
     def wait_healthy(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while True:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {self.proc.returncode}; see the log")
-            try:
-                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=1) as r:
-                    if r.read() == b"ok":
-                        return
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise TimeoutError("streamlit did not become healthy")
-            time.sleep(0.1)
+        wait_for_health(self.url, self.proc, timeout, "streamlit")
 
     def stop(self) -> None:
         stop_process(self.proc)

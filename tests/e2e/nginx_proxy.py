@@ -11,11 +11,9 @@ import os
 import re
 import shutil
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
-from e2e_server import free_port, stop_process
+from e2e_server import free_port, stop_process, wait_for_health
 
 REPO = Path(__file__).resolve().parents[2]
 TEMPLATE = REPO / "deploy" / "nginx-replicas.conf"
@@ -82,17 +80,7 @@ class Proxy:
         )
 
     def wait_ready(self, timeout: float = 20) -> None:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=1) as r:
-                    if r.read() == b"ok":
-                        return
-            except OSError:
-                pass
-            if self.proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("nginx did not come up; see nginx.out and error.log")
-            time.sleep(0.1)
+        wait_for_health(self.url, self.proc, timeout, "nginx (nginx.out, error.log)")
 
     def log_lines(self) -> list[list[str]]:
         return [line.split(" ") for line in self.access_log.read_text().splitlines()]
